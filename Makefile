@@ -22,7 +22,7 @@ HOSTCFLAGS_FAST := -std=gnu11 -Wall -Wextra -Werror -O2 -g
 UCC := clang
 UCFLAGS := --target=x86_64-unknown-none-elf -std=gnu11 -ffreestanding \
 	-nostdinc -isystem $(shell clang -print-resource-dir)/include \
-	-Iuser/include -I$(B)/include -O2 -g -Wall -Wextra -Werror \
+	-Iuser/include -Ikernel/abi -Ilib/9p -I$(B)/include -O2 -g -Wall -Wextra -Werror \
 	-fno-stack-protector -fno-pic -fno-omit-frame-pointer -mcmodel=small
 ULD := ld.lld
 ULDFLAGS := -static -nostdlib -T user/user.ld
