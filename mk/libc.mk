@@ -1,0 +1,52 @@
+# user/libc: Lux9's C library, $(B)/user/libc.a (with the system-call
+# stubs made from kernel/port/syscall.tab), a first program to boot
+# ($(B)/user/hello), and the host unit test of its pure parts.
+
+LIBC_SRC := $(sort $(wildcard user/libc/*.c))
+LIBC_ASM := $(sort $(wildcard user/libc/amd64/*.S))
+LIBC_HDR := $(wildcard user/include/*.h) kernel/abi/abi.h lib/9p/9p.h $(B)/include/sysnum.h
+LIBC_OBJ := $(LIBC_SRC:user/libc/%.c=$(B)/libc/%.o) \
+	$(LIBC_ASM:user/libc/amd64/%.S=$(B)/libc/amd64/%.o) $(B)/libc/sys.o
+
+$(B)/libc/%.o: user/libc/%.c $(LIBC_HDR)
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -c -o $@ $<
+
+$(B)/libc/amd64/%.o: user/libc/amd64/%.S
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -c -o $@ $<
+
+$(B)/libc/sys.o: $(B)/user/sys.S
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -c -o $@ $<
+
+$(B)/user/libc.a: $(LIBC_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	llvm-ar rcs $@ $(LIBC_OBJ)
+
+# start.o is linked first, by name, so every program has _start.
+$(B)/user/hello: test/unit/libchello.c $(B)/user/libc.a $(LIBC_HDR)
+	$(UCC) $(UCFLAGS) -c -o $(B)/libc/hello.o test/unit/libchello.c
+	$(ULD) $(ULDFLAGS) -o $@ $(B)/libc/amd64/start.o $(B)/libc/hello.o $(B)/user/libc.a
+
+# Host test: the same sources built freestanding for the host, merged
+# into one object whose symbols get the prefix lux_ (so they do not
+# meet glibc's), except the sanitizers' own entry points.
+LIBC_HOSTCFLAGS := $(HOSTCFLAGS) -ffreestanding -fno-builtin -nostdinc \
+	-isystem $(shell clang -print-resource-dir)/include \
+	-Iuser/include -Ikernel/abi -Ilib/9p -I$(B)/include
+LIBC_HOBJ := $(LIBC_SRC:user/libc/%.c=$(B)/libc/host/%.o)
+
+$(B)/libc/host/%.o: user/libc/%.c $(LIBC_HDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(LIBC_HOSTCFLAGS) -c -o $@ $<
+
+$(B)/libc/host/lux.o: $(LIBC_HOBJ) test/unit/libcprefix.sh
+	test/unit/libcprefix.sh $@ $(LIBC_HOBJ)
+
+$(B)/host/libctest: test/unit/libctest.c test/unit/libclux.h $(B)/libc/host/lux.o
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ test/unit/libctest.c $(B)/libc/host/lux.o
+
+ALL += $(B)/user/libc.a $(B)/user/hello
