@@ -68,4 +68,105 @@ struct Dir {
 	char *muid;
 };
 
+/* 9P2000 message types */
+enum {
+	Tversion = 100,
+	Rversion,
+	Tauth = 102,
+	Rauth,
+	Tattach = 104,
+	Rattach,
+	Terror = 106,	/* illegal: never sent */
+	Rerror,
+	Tflush = 108,
+	Rflush,
+	Twalk = 110,
+	Rwalk,
+	Topen = 112,
+	Ropen,
+	Tcreate = 114,
+	Rcreate,
+	Tread = 116,
+	Rread,
+	Twrite = 118,
+	Rwrite,
+	Tclunk = 120,
+	Rclunk,
+	Tremove = 122,
+	Rremove,
+	Tstat = 124,
+	Rstat,
+	Twstat = 126,
+	Rwstat,
+	Tmax,
+
+	QIDSZ = 13,		/* a packed Qid */
+	MSGHDRSZ = 7,		/* size[4] type[1] tag[2] */
+};
+
+/*
+ * One 9P message, either direction.  Only the fields of its type
+ * matter.  After fcallunpack the strings and data point into the
+ * message buffer, which must outlive the Fcall.
+ */
+typedef struct Fcall Fcall;
+struct Fcall {
+	uint8_t type;
+	uint16_t tag;
+	uint32_t fid;
+
+	uint32_t msize;		/* Tversion, Rversion */
+	char *version;		/* Tversion, Rversion */
+	uint16_t oldtag;	/* Tflush */
+	char *ename;		/* Rerror */
+	Qid qid;		/* Rattach, Ropen, Rcreate; Rauth's aqid */
+	uint32_t iounit;	/* Ropen, Rcreate */
+	uint32_t afid;		/* Tauth, Tattach */
+	char *uname;		/* Tauth, Tattach */
+	char *aname;		/* Tauth, Tattach */
+	uint32_t perm;		/* Tcreate */
+	char *name;		/* Tcreate */
+	uint8_t mode;		/* Topen, Tcreate */
+	uint32_t newfid;	/* Twalk */
+	uint16_t nwname;	/* Twalk */
+	char *wname[MAXWELEM];	/* Twalk */
+	uint16_t nwqid;		/* Rwalk */
+	Qid wqid[MAXWELEM];	/* Rwalk */
+	uint64_t offset;	/* Tread, Twrite */
+	uint32_t count;		/* Tread, Twrite, Rread, Rwrite */
+	uint8_t *data;		/* Twrite, Rread */
+	uint16_t nstat;		/* Rstat, Twstat: bytes of the packed Dir */
+	uint8_t *stat;		/* Rstat, Twstat */
+};
+
+/*
+ * The codec (fcall.c): pure functions, no allocation, no libc beyond
+ * memcpy and strlen, so the kernel can use it too.
+ *
+ * fcallunpack checks one whole message at buf[0..n) and fills f; it
+ * returns the bytes the message used, or 0 if it is truncated, longer
+ * than its contents, or malformed.  It turns the strings into C
+ * strings in place (each moves one byte down over its length), so buf
+ * is modified and f points into it.
+ * fcallpack returns the bytes written, or 0 if f is invalid or does
+ * not fit in n bytes.  fcallsize returns the packed size, 0 if invalid.
+ * fcallpeeksize returns a message's size[4] from its first four bytes.
+ */
+uint32_t fcallunpack(uint8_t *buf, uint32_t n, Fcall *f);
+uint32_t fcallpack(const Fcall *f, uint8_t *buf, uint32_t n);
+uint32_t fcallsize(const Fcall *f);
+uint32_t fcallpeeksize(const uint8_t *buf);
+
+/*
+ * Stat entries, as in Rstat, Twstat and directory reads.  dirunpack
+ * checks one entry at buf[0..n) and returns its bytes (size[2] and
+ * all), or 0 if malformed; like fcallunpack it makes the four strings
+ * C strings in place.  dirpack returns the bytes written, 0 if it does
+ * not fit; dirsize the bytes needed (nil strings count as empty).
+ */
+uint32_t dirunpack(uint8_t *buf, uint32_t n, Dir *d);
+uint32_t dirpack(const Dir *d, uint8_t *buf, uint32_t n);
+uint32_t dirsize(const Dir *d);
+void dirnull(Dir *d);
+
 #endif
