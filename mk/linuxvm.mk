@@ -1,0 +1,32 @@
+# Linux guest for 9P interop tests and reference benchmarks (tools/linuxvm,
+# bench/linux). Debian's kernel is fetched and unpacked, never installed.
+LVM := $(B)/linux
+LVMCC := gcc
+LVMCFLAGS := -static -O2 -std=gnu11 -Wall -Wextra -Werror
+LVMBENCH := nullsys pipert forkexec fork pread8k read16m pipe64m tiny
+LVMBIN := $(LVM)/bin/init $(LVM)/bin/relay $(LVMBENCH:%=$(LVM)/bin/%)
+
+$(LVM)/bin/init: tools/linuxvm/init.c
+	@mkdir -p $(@D)
+	$(LVMCC) $(LVMCFLAGS) -Wl,-e,initentry -o $@ $<
+$(LVM)/bin/relay: tools/linuxvm/relay.c
+	@mkdir -p $(@D)
+	$(LVMCC) $(LVMCFLAGS) -o $@ $<
+# tiny: the smallest static program, what forkexec runs (no libc start-up)
+$(LVM)/bin/tiny: bench/linux/tiny.c
+	@mkdir -p $(@D)
+	$(LVMCC) $(LVMCFLAGS) -nostdlib -o $@ $<
+$(LVM)/bin/%: bench/linux/%.c bench/linux/tsc.h
+	@mkdir -p $(@D)
+	$(LVMCC) $(LVMCFLAGS) -o $@ $<
+
+$(LVM)/vmlinuz $(LVM)/initramfs.cpio &: tools/linuxvm/mkguest tools/linuxvm/rc $(LVMBIN)
+	tools/linuxvm/mkguest $(LVM) /init=$(LVM)/bin/init \
+		/bin/relay=$(LVM)/bin/relay $(foreach b,$(LVMBENCH),/bench/$(b)=$(LVM)/bin/$(b))
+
+ALL += $(LVM)/vmlinuz $(LVM)/initramfs.cpio
+
+.PHONY: bench-linux
+bench-linux: $(LVM)/vmlinuz $(LVM)/initramfs.cpio
+	tools/linuxvm/bench $(B)/bench/linux.txt
+BENCH += bench-linux
