@@ -47,6 +47,6 @@ $(B)/libc/host/lux.o: $(LIBC_HOBJ) test/unit/libcprefix.sh
 
 $(B)/host/libctest: test/unit/libctest.c test/unit/libclux.h $(B)/libc/host/lux.o
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ test/unit/libctest.c $(B)/libc/host/lux.o
+	$(HOSTCC) $(HOSTCFLAGS) -D_GNU_SOURCE -Ilib/9p -o $@ test/unit/libctest.c $(B)/libc/host/lux.o
 
-ALL += $(B)/user/libc.a $(B)/user/hello
+ALL += $(B)/user/libc.a $(B)/user/hello $(B)/host/libctest

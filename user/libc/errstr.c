@@ -6,6 +6,8 @@
 #include <u.h>
 #include <libc.h>
 
+char *argv0;	/* the program's name: start.S sets it, ARGBEGIN too */
+
 void
 rerrstr(char *buf, uint n)
 {

@@ -187,17 +187,160 @@ readexp(const char *s, int *e)
 }
 
 /*
- * strtod: decimal digits are gathered into a 64-bit integer (the first
- * 19 significant digits; the rest only move the exponent) and scaled in
- * long double, which is exact enough to round right in nearly all cases.
+ * Exact comparison for strtod: numbers as big binary integers, base
+ * 2^32 little-endian, big enough for 800 decimal digits times 2^1077
+ * or a 55-bit mantissa times 10^1130.
+ */
+enum {
+	Maxsig = 800,	/* significant digits kept; a double's halfway points need fewer */
+	Nbw = 160,
+};
+
+typedef struct Bigint Bigint;
+struct Bigint {
+	u32int w[Nbw];
+	int n;
+};
+
+static void
+bmuladd(Bigint *b, u32int m, u32int a)
+{
+	u64int c;
+	int i;
+
+	c = a;
+	for(i = 0; i < b->n; i++){
+		c += (u64int)b->w[i] * m;
+		b->w[i] = c;
+		c >>= 32;
+	}
+	if(c != 0 && b->n < Nbw)
+		b->w[b->n++] = c;
+}
+
+static void
+bmulpow10(Bigint *b, int e)
+{
+	for(; e >= 9; e -= 9)
+		bmuladd(b, 1000000000, 0);
+	for(; e > 0; e--)
+		bmuladd(b, 10, 0);
+}
+
+static void
+bshift(Bigint *b, int k)
+{
+	for(; k >= 31; k -= 31)
+		bmuladd(b, 1U<<31, 0);
+	if(k > 0)
+		bmuladd(b, 1U<<k, 0);
+}
+
+static int
+bcmp(Bigint *a, Bigint *b)
+{
+	int i;
+
+	while(a->n > 0 && a->w[a->n-1] == 0)
+		a->n--;
+	while(b->n > 0 && b->w[b->n-1] == 0)
+		b->n--;
+	if(a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	for(i = a->n - 1; i >= 0; i--)
+		if(a->w[i] != b->w[i])
+			return a->w[i] < b->w[i] ? -1 : 1;
+	return 0;
+}
+
+/* deccmp compares dig[0..nd) * 10^e with m * 2^k */
+static int
+deccmp(const char *dig, int nd, int e, u64int m, int k)
+{
+	Bigint a, b;
+	int i;
+
+	a.n = 0;
+	for(i = 0; i < nd; i++)
+		bmuladd(&a, 10, dig[i] - '0');
+	b.n = 0;
+	bmuladd(&b, 1, 0);
+	b.n = 2;
+	b.w[0] = m;
+	b.w[1] = m >> 32;
+	if(e >= 0)
+		bmulpow10(&a, e);
+	else
+		bmulpow10(&b, -e);
+	if(k >= 0)
+		bshift(&b, k);
+	else
+		bshift(&a, -k);
+	return bcmp(&a, &b);
+}
+
+/*
+ * decround makes x, an estimate of dig * 10^e within an ulp or two,
+ * the correctly rounded double: it compares the decimal value exactly
+ * with the halfway points on either side of x and steps until it lies
+ * between them (a tie goes to the even mantissa).
+ */
+static double
+decround(double x, const char *dig, int nd, int e)
+{
+	u64int u, m;
+	int k, c, i, ex;
+
+	for(i = 0; i < 8; i++){
+		memcpy(&u, &x, sizeof u);
+		ex = (u >> 52) & 0x7FF;
+		if(ex == 0x7FF)
+			return x;
+		m = u & ((1ULL<<52) - 1);
+		if(ex == 0)
+			k = -1074;
+		else{
+			m |= 1ULL<<52;
+			k = ex - 1075;
+		}
+		/* above the upper halfway point (2m+1) * 2^(k-1)? */
+		c = deccmp(dig, nd, e, 2*m + 1, k - 1);
+		if(c > 0 || (c == 0 && (m & 1))){
+			u++;
+			memcpy(&x, &u, sizeof x);
+			continue;
+		}
+		if(m == 0)
+			return x;
+		/* below the lower one?  It is nearer where the exponent steps down */
+		if(m == 1ULL<<52 && ex > 1)
+			c = deccmp(dig, nd, e, 4*m - 1, k - 2);
+		else
+			c = deccmp(dig, nd, e, 2*m - 1, k - 1);
+		if(c < 0 || (c == 0 && (m & 1))){
+			u--;
+			memcpy(&x, &u, sizeof x);
+			continue;
+		}
+		return x;
+	}
+	return x;
+}
+
+/*
+ * strtod: decimal digits (up to Maxsig significant ones, the rest only
+ * noted as nonzero) give a long double estimate, which decround makes
+ * exact; hex floats are scaled directly.
  */
 double
 strtod(const char *restrict s, char **restrict end)
 {
+	char dig[Maxsig + 1];
 	const char *p;
 	uvlong m;
-	int neg, e, nd, any;
+	int neg, e, nd, any, i, sticky;
 	long double v;
+	double x;
 
 	p = s;
 	if(end != nil)
@@ -220,7 +363,6 @@ strtod(const char *restrict s, char **restrict end)
 	}
 	m = 0;
 	e = 0;
-	nd = 0;
 	any = 0;
 	if(p[0] == '0' && (p[1] | 0x20) == 'x' && (isxdigit((uchar)p[2]) || (p[2] == '.' && isxdigit((uchar)p[3])))){
 		/* hex float: mantissa digits, binary exponent after p */
@@ -247,6 +389,8 @@ strtod(const char *restrict s, char **restrict end)
 		v = scale2(v, e);
 		return neg ? -(double)v : (double)v;
 	}
+	nd = 0;
+	sticky = 0;
 	for(; isdigit((uchar)*p) || *p == '.'; p++){
 		if(*p == '.'){
 			if(any & 2)
@@ -255,14 +399,20 @@ strtod(const char *restrict s, char **restrict end)
 			continue;
 		}
 		any |= 1;
-		if(nd < 19){
-			if(m != 0 || *p != '0')
-				nd++;
-			m = m*10 + *p - '0';
+		if(nd == 0 && *p == '0'){
 			if(any & 2)
 				e--;
-		}else if(!(any & 2))
-			e++;
+			continue;
+		}
+		if(nd < Maxsig){
+			dig[nd++] = *p;
+			if(any & 2)
+				e--;
+		}else{
+			sticky |= *p != '0';
+			if(!(any & 2))
+				e++;
+		}
 	}
 	if(!(any & 1))
 		return 0;
@@ -270,19 +420,38 @@ strtod(const char *restrict s, char **restrict end)
 		p = readexp(p, &e);
 	if(end != nil)
 		*end = (char*)p;
-	if(m == 0)
+	/* digits past Maxsig only matter as "a little more" */
+	if(sticky){
+		dig[nd++] = '1';
+		e--;
+	}
+	while(nd > 0 && dig[nd-1] == '0'){
+		nd--;
+		e++;
+	}
+	if(nd == 0)
 		return neg ? -0.0 : 0.0;
-	if(e < -400)
-		v = 0;
-	else if(e > 400)
-		v = __builtin_infl();
-	else if(e < -300)
-		v = (long double)m * pow10l(e + 300) * pow10l(-300);
-	else
-		v = (long double)m * pow10l(e);
-	if(v == 0 || v > 1.7976931348623157e308L)
+	if(e + nd > 310){
 		errno = ERANGE;
-	return neg ? -(double)v : (double)v;
+		return neg ? -__builtin_inf() : __builtin_inf();
+	}
+	if(e + nd < -326){
+		errno = ERANGE;
+		return neg ? -0.0 : 0.0;
+	}
+	m = 0;
+	for(i = 0; i < nd && i < 19; i++)
+		m = m*10 + dig[i] - '0';
+	i = e + nd - i;
+	if(i < -300)
+		v = (long double)m * pow10l(i + 300) * pow10l(-300);
+	else
+		v = (long double)m * pow10l(i);
+	x = v > 1.7976931348623157e308L ? 1.7976931348623157e308 : (double)v;
+	x = decround(x, dig, nd, e);
+	if(x == 0 || x > 1.7976931348623157e308)
+		errno = ERANGE;
+	return neg ? -x : x;
 }
 
 double

@@ -6,37 +6,45 @@
 #include <u.h>
 #include <libc.h>
 
+/* issep says whether s starts with a rune of sep, and its length */
+static int
+issep(const char *s, const char *sep, int *len)
+{
+	Rune r;
+
+	*len = chartorune(&r, s);
+	if(r < Runeself)
+		return r != 0 && strchr(sep, r) != nil;
+	return utfrune(sep, r) != nil;
+}
+
+/*
+ * getfields splits s at runes of sep into at most max fields; with
+ * mflag a run of separators is one and leading ones are skipped.  When
+ * the fields run out the last one holds the rest of s, separators and all.
+ */
 int
 getfields(char *s, char **f, int max, int mflag, const char *sep)
 {
-	Rune r;
 	int n, k;
 
-	if(max <= 0)
-		return 0;
 	n = 0;
-	f[n++] = s;
-	while(*s != 0){
-		k = chartorune(&r, s);
-		if(r < Runeself ? strchr(sep, r) == nil || r == 0 : utfrune(sep, r) == nil){
-			s += k;
-			continue;
-		}
-		*s = 0;
-		s += k;
-		if(mflag){
-			/* many separators in a row count as one, and none lead */
-			if(f[n-1] == s - k){
-				f[n-1] = s;
-				continue;
-			}
-		}
-		if(n >= max)
+	while(n < max){
+		if(mflag)
+			while(issep(s, sep, &k))
+				s += k;
+		if(*s == 0)
 			break;
 		f[n++] = s;
+		if(n == max)
+			break;
+		while(*s != 0 && !issep(s, sep, &k))
+			s += k;
+		if(*s == 0)
+			break;
+		*s = 0;
+		s += k;
 	}
-	if(mflag && n > 0 && *f[n-1] == 0)
-		n--;
 	return n;
 }
 

@@ -16,9 +16,4 @@ _start:
 	ud2
 .size _start, .-_start
 
-.bss
-.globl argv0
-.align 8
-argv0:	.quad 0
-
 .section .note.GNU-stack,"",@progbits
