@@ -1,0 +1,190 @@
+/*
+ * #|: pipes.  Each attach makes a new pipe with two ends, data and data1;
+ * what is written on one is read on the other.  When every channel open
+ * on one end is closed, readers of the other end see end of file and its
+ * writers get an error (and the note "sys: write on closed pipe").
+ */
+#include "u.h"
+#include "portdat.h"
+#include "portfns.h"
+
+typedef struct Pipe Pipe;
+struct Pipe {
+	int ref;	/* channels referring to it */
+	int open[2];	/* channels open on each end */
+	Queue *q[2];	/* q[i] is read by end i */
+	int path;
+};
+
+enum {
+	Qdir, Qdata0, Qdata1,
+	Pipesize = 64*1024,
+};
+
+static Dirtab pipedir[] = {
+	{".", {Qdir, 0, QTDIR}, 0, DMDIR|0500},
+	{"data", {Qdata0}, 0, 0600},
+	{"data1", {Qdata1}, 0, 0600},
+};
+static int pipepath;
+
+#define PIPETYPE(q)	((q).path & 0xff)
+
+static void
+pipefree(Pipe *p)
+{
+	qfree(p->q[0]);
+	qfree(p->q[1]);
+	free(p);
+}
+
+static Chan*
+pipeattach(char *spec)
+{
+	Pipe *p;
+	Chan *c;
+
+	p = malloc(sizeof(Pipe));
+	if(p == nil)
+		error(Enomem);
+	p->q[0] = qopen(Pipesize);
+	p->q[1] = qopen(Pipesize);
+	if(p->q[0] == nil || p->q[1] == nil){
+		pipefree(p);
+		error(Enomem);
+	}
+	p->ref = 1;
+	p->path = ++pipepath;
+	c = devattach('|', spec);
+	c->aux = p;
+	c->dev = p->path;
+	mkqid(&c->qid, (vlong)p->path << 8 | Qdir, 0, QTDIR);
+	return c;
+}
+
+static int
+pipegen(Chan *c, char *name, Dirtab *tab, int ntab, int i, Dir *dp)
+{
+	Pipe *p;
+	Qid q;
+
+	USED(name);
+	if(i == -1)
+		return devgen(c, name, tab, ntab, i, dp);
+	i++;	/* skip "." */
+	if(i >= ntab)
+		return -1;
+	p = c->aux;
+	tab += i;
+	q = tab->qid;
+	q.path |= (vlong)p->path << 8;
+	devdir(c, q, tab->name, qlen(p->q[i-1]), eve, tab->perm, dp);
+	return 1;
+}
+
+static void
+pipewalk(Chan *c, Chan *nc, char *name)
+{
+	Pipe *p;
+
+	devwalk(c, nc, name, pipedir, nelem(pipedir), pipegen);
+	p = c->aux;
+	nc->aux = p;
+	p->ref++;
+}
+
+static int
+pipestat(Chan *c, uchar *db, int n)
+{
+	return devstat(c, db, n, pipedir, nelem(pipedir), pipegen);
+}
+
+static Chan*
+pipeopen(Chan *c, int omode)
+{
+	Pipe *p;
+
+	if((c->qid.type & QTDIR) && (omode & 3) != OREAD)
+		error(Eperm);
+	p = c->aux;
+	switch(PIPETYPE(c->qid)){
+	case Qdata0:
+		p->open[0]++;
+		break;
+	case Qdata1:
+		p->open[1]++;
+		break;
+	}
+	c->mode = omode & 3;
+	c->flag |= COPEN;
+	c->offset = 0;
+	return c;
+}
+
+static void
+pipeclose(Chan *c)
+{
+	Pipe *p;
+	int e;
+
+	p = c->aux;
+	if(p == nil)
+		return;
+	if(c->flag & COPEN){
+		e = -1;
+		switch(PIPETYPE(c->qid)){
+		case Qdata0:
+			e = 0;
+			break;
+		case Qdata1:
+			e = 1;
+			break;
+		}
+		if(e >= 0 && --p->open[e] == 0){
+			qhangup(p->q[!e]);	/* the other end reads EOF */
+			qrhangup(p->q[e]);	/* nobody reads this end */
+		}
+	}
+	if(--p->ref == 0)
+		pipefree(p);
+}
+
+static long
+piperead(Chan *c, void *a, long n, vlong off)
+{
+	Pipe *p;
+
+	USED(off);
+	p = c->aux;
+	switch(PIPETYPE(c->qid)){
+	case Qdir:
+		return devdirread(c, a, n, pipedir, nelem(pipedir), pipegen);
+	case Qdata0:
+		return qread(p->q[0], a, n);
+	case Qdata1:
+		return qread(p->q[1], a, n);
+	}
+	error(Egreg);
+}
+
+static long
+pipewrite(Chan *c, void *a, long n, vlong off)
+{
+	Pipe *p;
+
+	USED(off);
+	p = c->aux;
+	switch(PIPETYPE(c->qid)){
+	case Qdata0:
+		return qwrite(p->q[1], a, n);
+	case Qdata1:
+		return qwrite(p->q[0], a, n);
+	}
+	error(Eperm);
+}
+
+Dev pipedevtab = {
+	'|', "pipe",
+	nil, pipeattach, pipewalk, pipestat, pipeopen, devcreate,
+	pipeclose, piperead, pipewrite, devremove, devwstat,
+};

@@ -1,0 +1,14 @@
+/* The devices configured into the kernel, by letter. */
+#include "u.h"
+#include "portdat.h"
+#include "portfns.h"
+
+extern Dev rootdevtab, consdevtab, pipedevtab, envdevtab;
+
+Dev *devtab[] = {
+	&rootdevtab,
+	&consdevtab,
+	&pipedevtab,
+	&envdevtab,
+	nil,
+};

@@ -1,0 +1,511 @@
+/*
+ * File system calls: open, create, close, pread, pwrite, seek, stat,
+ * fstat, wstat, fwstat, remove, chdir, dup, pipe, fd2path, bind, mount,
+ * unmount.
+ */
+#include "u.h"
+#include "portdat.h"
+#include "portfns.h"
+
+enum { Maxname = 4096, Maxio = 1<<30 };
+
+static char*
+namearg(uintptr a)
+{
+	return validstr(a, Maxname);
+}
+
+static int
+openmode(ulong o)
+{
+	if(o & ~(OTRUNC|OCEXEC|ORCLOSE|OEXCL|3))
+		error(Ebadarg);
+	return o;
+}
+
+uintptr
+sysopen(uintptr *arg)
+{
+	Chan *c;
+	int fd, mode;
+
+	mode = openmode(arg[1]);
+	c = namec(namearg(arg[0]), Aopen, mode, 0);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	fd = newfd(c);
+	poperror();
+	return fd;
+}
+
+uintptr
+syscreate(uintptr *arg)
+{
+	Chan *c;
+	int fd, mode;
+
+	mode = openmode(arg[1]);
+	c = namec(namearg(arg[0]), Acreate, mode, arg[2]);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	fd = newfd(c);
+	poperror();
+	return fd;
+}
+
+uintptr
+sysclose(uintptr *arg)
+{
+	Fgrp *f;
+	Chan *c;
+	int fd;
+
+	fd = arg[0];
+	f = up->fgrp;
+	if(fd < 0 || fd > f->maxfd || (c = f->fd[fd]) == nil)
+		error(Ebadfd);
+	f->fd[fd] = nil;
+	while(f->maxfd >= 0 && f->fd[f->maxfd] == nil)
+		f->maxfd--;
+	cclose(c);
+	return 0;
+}
+
+long
+devtabread(Chan *c, void *a, long n, vlong off)
+{
+	if(c->umh != nil && (c->qid.type & QTDIR))
+		return unionread(c, a, n);
+	return devtab[c->type]->read(c, a, n, off);
+}
+
+long
+devtabwrite(Chan *c, void *a, long n, vlong off)
+{
+	return devtab[c->type]->write(c, a, n, off);
+}
+
+static long
+rw(uintptr *arg, int write)
+{
+	Chan *c;
+	void *a;
+	long n, r;
+	vlong off;
+	int seq;
+
+	n = arg[2];
+	if(n < 0 || n > Maxio)
+		error(Ebadarg);
+	a = uva(arg[1], n, !write);
+	c = fdtochan(arg[0], write ? OWRITE : OREAD);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	off = arg[3];
+	seq = off == -1;
+	if(seq)
+		off = c->offset;
+	else if(off < 0)
+		error(Ebadarg);
+	if((c->qid.type & QTDIR) && write)
+		error(Eisdir);
+	if((c->qid.type & QTDIR) && !seq && off != c->offset){
+		/* directories are read in order; only a rewind is allowed */
+		if(off != 0)
+			error(Ebadarg);
+		c->offset = 0;
+		c->aux2 = 0;
+		if(c->ucur){
+			cclose(c->ucur);
+			c->ucur = nil;
+		}
+	}
+	if(write)
+		r = devtabwrite(c, a, n, off);
+	else
+		r = devtabread(c, a, n, off);
+	if(seq || (c->qid.type & QTDIR))
+		c->offset = off + r;
+	poperror();
+	cclose(c);
+	return r;
+}
+
+uintptr
+syspread(uintptr *arg)
+{
+	return rw(arg, 0);
+}
+
+uintptr
+syspwrite(uintptr *arg)
+{
+	return rw(arg, 1);
+}
+
+uintptr
+sysseek(uintptr *arg)
+{
+	Chan *c;
+	vlong off, n;
+	uchar buf[STATFIXLEN + 4*KNAMELEN*8];
+	Dir d;
+
+	c = fdtochan(arg[0], -1);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	if(devtab[c->type]->dc == '|')
+		error(Eisstream);
+	off = arg[1];
+	switch(arg[2]){
+	case SEEKSET:
+		n = off;
+		break;
+	case SEEKCUR:
+		n = c->offset + off;
+		break;
+	case SEEKEND:
+		n = devtab[c->type]->stat(c, buf, sizeof buf);
+		if(n <= 2 || dirunpack(buf, n, &d) == 0)
+			error(Ebadstat);
+		n = d.length + off;
+		break;
+	default:
+		error(Ebadarg);
+	}
+	if(n < 0 || ((c->qid.type & QTDIR) && n != 0))
+		error(Ebadarg);
+	c->offset = n;
+	poperror();
+	cclose(c);
+	return n;
+}
+
+/* Fix the name in a stat reply to the last element of the path. */
+static long
+statname(Chan *c, uchar *db, long n)
+{
+	USED(c);
+	return n;
+}
+
+uintptr
+sysfstat(uintptr *arg)
+{
+	Chan *c;
+	uchar *db;
+	long n;
+
+	n = arg[2];
+	if(n < 0)
+		error(Ebadarg);
+	db = uva(arg[1], n, 1);
+	c = fdtochan(arg[0], -1);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	n = devtab[c->type]->stat(c, db, n);
+	poperror();
+	cclose(c);
+	return statname(c, db, n);
+}
+
+uintptr
+sysstat(uintptr *arg)
+{
+	Chan *c;
+	uchar *db;
+	long n;
+
+	n = arg[2];
+	if(n < 0)
+		error(Ebadarg);
+	db = uva(arg[1], n, 1);
+	c = namec(namearg(arg[0]), Aaccess, 0, 0);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	n = devtab[c->type]->stat(c, db, n);
+	poperror();
+	cclose(c);
+	return n;
+}
+
+static long
+wstat(Chan *c, uintptr ua, long n)
+{
+	uchar *db;
+	Dir d;
+
+	if(n < STATFIXLEN || n > STATMAX)
+		error(Ebadstat);
+	db = smalloc(n);
+	if(waserror()){
+		free(db);
+		nexterror();
+	}
+	memmove(db, uva(ua, n, 0), n);
+	if(dirunpack(db, n, &d) == 0)
+		error(Ebadstat);
+	memmove(db, uva(ua, n, 0), n);	/* unpack rewrote the strings */
+	n = devtab[c->type]->wstat(c, db, n);
+	poperror();
+	free(db);
+	return n;
+}
+
+uintptr
+sysfwstat(uintptr *arg)
+{
+	Chan *c;
+	long n;
+
+	c = fdtochan(arg[0], -1);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	n = wstat(c, arg[1], arg[2]);
+	poperror();
+	cclose(c);
+	return n;
+}
+
+uintptr
+syswstat(uintptr *arg)
+{
+	Chan *c;
+	long n;
+
+	c = namec(namearg(arg[0]), Aaccess, 0, 0);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	n = wstat(c, arg[1], arg[2]);
+	poperror();
+	cclose(c);
+	return n;
+}
+
+uintptr
+sysremove(uintptr *arg)
+{
+	Chan *c;
+
+	c = namec(namearg(arg[0]), Aremove, 0, 0);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	devtab[c->type]->remove(c);
+	/* the device has released c's file; only the Chan remains */
+	c->type = devno('/');
+	c->flag &= ~COPEN;
+	poperror();
+	cclose(c);
+	return 0;
+}
+
+uintptr
+syschdir(uintptr *arg)
+{
+	Chan *c;
+
+	c = namec(namearg(arg[0]), Atodir, 0, 0);
+	cclose(up->dot);
+	up->dot = c;
+	return 0;
+}
+
+uintptr
+sysdup(uintptr *arg)
+{
+	Chan *c, *oc;
+	Fgrp *f;
+	int fd, nfd;
+
+	fd = arg[0];
+	nfd = arg[1];
+	c = fdtochan(fd, -1);
+	f = up->fgrp;
+	if(nfd == -1){
+		if(waserror()){
+			cclose(c);
+			nexterror();
+		}
+		nfd = newfd(c);
+		poperror();
+		return nfd;
+	}
+	if(nfd < 0 || nfd >= 4096){
+		cclose(c);
+		error(Ebadfd);
+	}
+	if(nfd >= f->nfd){
+		Chan **n;
+		int nn;
+
+		nn = (nfd + 32) & ~31;
+		n = malloc(nn * sizeof(Chan*));
+		if(n == nil){
+			cclose(c);
+			error(Enomem);
+		}
+		memmove(n, f->fd, f->nfd * sizeof(Chan*));
+		free(f->fd);
+		f->fd = n;
+		f->nfd = nn;
+	}
+	oc = f->fd[nfd];
+	f->fd[nfd] = c;
+	if(nfd > f->maxfd)
+		f->maxfd = nfd;
+	if(oc)
+		cclose(oc);
+	return nfd;
+}
+
+uintptr
+sysfd2path(uintptr *arg)
+{
+	Chan *c;
+	char *buf;
+	int n;
+
+	n = arg[2];
+	if(n <= 0)
+		error(Ebadarg);
+	buf = uva(arg[1], n, 1);
+	c = fdtochan(arg[0], -1);
+	strecpy(buf, buf + n, c->path ? c->path : "");
+	cclose(c);
+	return 0;
+}
+
+uintptr
+syspipe(uintptr *arg)
+{
+	int *fd;
+	Chan *c[2];
+	int i;
+
+	fd = uva(arg[0], 2*sizeof(int), 1);
+	c[0] = namec("#|", Atodir, 0, 0);
+	c[1] = nil;
+	fd[0] = fd[1] = -1;
+	if(waserror()){
+		cclose(c[0]);
+		if(c[1])
+			cclose(c[1]);
+		if(fd[0] >= 0)
+			up->fgrp->fd[fd[0]] = nil;
+		if(fd[1] >= 0)
+			up->fgrp->fd[fd[1]] = nil;
+		nexterror();
+	}
+	c[1] = cclone(c[0]);
+	cwalk1(c[0], "data");
+	cwalk1(c[1], "data1");
+	c[0] = devtab[c[0]->type]->open(c[0], ORDWR);
+	c[1] = devtab[c[1]->type]->open(c[1], ORDWR);
+	for(i = 0; i < 2; i++)
+		fd[i] = newfd(c[i]);
+	poperror();
+	return 0;
+}
+
+/* Walk c in place to elem (used where the kernel knows the names). */
+void
+cwalk1(Chan *c, char *elem)
+{
+	Chan nc;
+
+	memset(&nc, 0, sizeof nc);
+	nc.type = c->type;
+	nc.dev = c->dev;
+	nc.qid = c->qid;
+	devtab[c->type]->walk(c, &nc, elem);
+	c->qid = nc.qid;
+	c->aux = nc.aux;
+	c->aux2 = nc.aux2;
+}
+
+static int
+bindmount(int ismount, int fd, int afd, char *new, char *old, int flag, char *spec)
+{
+	Chan *c0, *c1;
+
+	USED(afd);
+	if(flag & ~MMASK)
+		error(Ebadarg);
+	if(up->pgrp->noattach)
+		error(Enoattach);
+	if(ismount){
+		c0 = mntattach(fd, spec);
+	}else
+		c0 = namec(new, Abind, 0, 0);
+	if(waserror()){
+		cclose(c0);
+		nexterror();
+	}
+	c1 = namec(old, Amount, 0, 0);
+	if(waserror()){
+		cclose(c1);
+		nexterror();
+	}
+	cmount(c0, c1, flag);
+	poperror();
+	cclose(c1);
+	poperror();
+	cclose(c0);
+	return 0;
+}
+
+uintptr
+sysbind(uintptr *arg)
+{
+	return bindmount(0, -1, -1, namearg(arg[0]), namearg(arg[1]), arg[2], nil);
+}
+
+uintptr
+sysmount(uintptr *arg)
+{
+	char *spec;
+
+	spec = arg[4] ? validstr(arg[4], Maxname) : "";
+	return bindmount(1, arg[0], arg[1], nil, namearg(arg[2]), arg[3], spec);
+}
+
+uintptr
+sysunmount(uintptr *arg)
+{
+	Chan *cmounted, *cmountpt;
+
+	cmounted = nil;
+	cmountpt = namec(namearg(arg[1]), Amount, 0, 0);
+	if(waserror()){
+		cclose(cmountpt);
+		if(cmounted)
+			cclose(cmounted);
+		nexterror();
+	}
+	if(arg[0])
+		cmounted = namec(namearg(arg[0]), Aaccess, 0, 0);
+	cunmount(cmounted, cmountpt);
+	poperror();
+	cclose(cmountpt);
+	if(cmounted)
+		cclose(cmounted);
+	return 0;
+}
