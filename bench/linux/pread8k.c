@@ -2,9 +2,6 @@
  * pread8k - pread 8 KiB from the start of a file on tmpfs (already in
  * memory: this is the cost of the call and the copy).
  */
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
 #include "tsc.h"
 
 enum {
@@ -21,12 +18,7 @@ main(int argc, char **argv)
 	int fd, r, i;
 
 	path = argc > 1 ? argv[1] : "/tmp/pread8k";
-	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
-	if(fd < 0)
-		tscfail(path);
-	memset(buf, 'p', sizeof buf);
-	if(write(fd, buf, sizeof buf) != Size)
-		tscfail("write");
+	fd = tscmkfile(path, buf, Size, Size);
 	for(r = 0; r < Runs; r++){
 		t = tscread();
 		for(i = 0; i < Calls; i++)

@@ -1,9 +1,6 @@
 /*
  * read16m - read a 16 MiB tmpfs file from start to end in 64 KiB reads.
  */
-#include <fcntl.h>
-#include <string.h>
-#include <unistd.h>
 #include "tsc.h"
 
 enum {
@@ -19,16 +16,10 @@ main(int argc, char **argv)
 	char *path;
 	long got;
 	ssize_t n;
-	int fd, r, i;
+	int fd, r;
 
 	path = argc > 1 ? argv[1] : "/tmp/read16m";
-	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
-	if(fd < 0)
-		tscfail(path);
-	memset(buf, 'r', sizeof buf);
-	for(i = 0; i < Size / Chunk; i++)
-		if(write(fd, buf, Chunk) != Chunk)
-			tscfail("write");
+	fd = tscmkfile(path, buf, Chunk, Size);
 	for(r = 0; r < Runs; r++){
 		got = 0;
 		t = tscread();

@@ -4,8 +4,11 @@
  * instruction, so a difference of two rdtsc values counts the instructions
  * (kernel and user, every process) executed between them.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 enum {
 	Runs = 7,	/* each figure is the median of this many runs */
@@ -43,4 +46,24 @@ tscfail(char *what)
 {
 	perror(what);
 	exit(1);
+}
+
+/*
+ * make the file a read benchmark reads: size bytes, written in chunks
+ * from buf (chunk bytes, filled here); returns it open for reading
+ */
+static inline int
+tscmkfile(char *path, char *buf, long chunk, long size)
+{
+	long i;
+	int fd;
+
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if(fd < 0)
+		tscfail(path);
+	memset(buf, 'f', chunk);
+	for(i = 0; i < size / chunk; i++)
+		if(write(fd, buf, chunk) != chunk)
+			tscfail("write");
+	return fd;
 }

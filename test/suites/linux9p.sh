@@ -93,10 +93,13 @@ LINUXVM_TIMEOUT=${LINUXVM_TIMEOUT:-210} tools/linuxvm/mount9p "$port" "$tmp/chec
 st=$?
 sed 's/^\(PASS\|FAIL\): /guest \1: /' "$tmp/out"
 echo "mount9p exited $st"
+failed=0
 for c in $cases; do
 	if grep -q "PASS: $c\$" "$tmp/out"; then
 		echo "PASS: linux9p-$c"
 	else
 		echo "FAIL: linux9p-$c"
+		failed=1
 	fi
 done
+exit $failed
