@@ -22,15 +22,25 @@ int nfreepages;
 int totalpages;		/* frames that are RAM the allocator manages */
 static uint freelist[MAXORDER+1];
 
-/* header on every kmalloc block */
+/*
+ * Small blocks come from slab pages of one size class each.  A slab
+ * page's record keeps its count of blocks in use (owner), the offset of
+ * its first free block (pad, in 16-byte units; Nofree if none) and links
+ * on its class's list of pages with free blocks, so an empty page goes
+ * back to the buddy allocator at once.
+ */
 typedef struct Hdr Hdr;
 struct Hdr {
 	uint size;	/* usable bytes */
 	uint class;	/* size class, or 0 for a whole-frame block */
 	uvlong magic;
 };
-enum { Hmagic = 0x4c7539616c6c6f63ULL };
-static void *freeobj[MAXCLASS+1];
+enum {
+	Hmagic = 0x4c7539616c6c6f63ULL,
+	Nofree = 0xffff,
+	Pslab = Preserved + 1,
+};
+static uint partial[MAXCLASS+1];	/* frames with free blocks */
 
 static void
 listadd(uint f, int o)
@@ -89,6 +99,8 @@ pageinit(Page *tab, int n)
 	npages = n;
 	for(i = 0; i <= MAXORDER; i++)
 		freelist[i] = NOFRAME;
+	for(i = 0; i <= MAXCLASS; i++)
+		partial[i] = NOFRAME;
 	for(i = 0; i < n; i++)
 		pagetab[i].state = Preserved;
 }
@@ -174,13 +186,66 @@ orderof(uintptr n)
 	return o;
 }
 
+static void
+slabunlink(uint f, int c)
+{
+	Page *p;
+
+	p = &pagetab[f];
+	if(p->prev != NOFRAME)
+		pagetab[p->prev].next = p->next;
+	else
+		partial[c] = p->next;
+	if(p->next != NOFRAME)
+		pagetab[p->next].prev = p->prev;
+	p->next = p->prev = NOFRAME;
+}
+
+static void
+slablink(uint f, int c)
+{
+	Page *p;
+
+	p = &pagetab[f];
+	p->prev = NOFRAME;
+	p->next = partial[c];
+	if(partial[c] != NOFRAME)
+		pagetab[partial[c]].prev = f;
+	partial[c] = f;
+}
+
+static int
+slabinit(int c)
+{
+	uchar *v;
+	uint f, i, per;
+	Page *p;
+
+	v = pagealloc();
+	if(v == nil)
+		return -1;
+	f = PADDR(v) >> PGSHIFT;
+	p = &pagetab[f];
+	p->state = Pslab;
+	p->order = c;
+	p->owner = 0;
+	per = BY2PG >> c;
+	for(i = 0; i < per; i++)
+		*(ushort*)(v + (i<<c)) = i+1 < per ? ((i+1)<<c)/16 : Nofree;
+	p->pad = 0;
+	slablink(f, c);
+	return 0;
+}
+
 void*
 malloc(uintptr n)
 {
-	int c, i, per;
+	int c, i;
 	long f;
+	uint fr;
 	Hdr *h;
-	uchar *p;
+	uchar *v;
+	Page *p;
 
 	if(n > (1UL<<30))
 		return nil;
@@ -201,18 +266,16 @@ malloc(uintptr n)
 		memset(h+1, 0, n);
 		return h+1;
 	}
-	if(freeobj[c] == nil){
-		p = pagealloc();
-		if(p == nil)
-			return nil;
-		per = BY2PG >> c;
-		for(i = 0; i < per; i++){
-			*(void**)(p + (i<<c)) = freeobj[c];
-			freeobj[c] = p + (i<<c);
-		}
-	}
-	h = freeobj[c];
-	freeobj[c] = *(void**)h;
+	if(partial[c] == NOFRAME && slabinit(c) < 0)
+		return nil;
+	fr = partial[c];
+	p = &pagetab[fr];
+	v = KADDR((uintptr)fr << PGSHIFT);
+	h = (Hdr*)(v + p->pad*16);
+	p->pad = *(ushort*)h;
+	p->owner++;
+	if(p->pad == Nofree)
+		slabunlink(fr, c);
 	h->size = (1u<<c) - sizeof(Hdr);
 	h->class = c;
 	h->magic = Hmagic;
@@ -236,7 +299,8 @@ void
 free(void *v)
 {
 	Hdr *h;
-	uint c;
+	uint c, f;
+	Page *p;
 
 	if(v == nil)
 		return;
@@ -249,8 +313,19 @@ free(void *v)
 		return;
 	}
 	c = h->class;
-	*(void**)h = freeobj[c];
-	freeobj[c] = h;
+	f = PADDR(h) >> PGSHIFT;
+	p = &pagetab[f];
+	if(p->state != Pslab || p->order != c)
+		panic("free: block %p not in a slab of its class", v);
+	if(p->pad == Nofree)
+		slablink(f, c);
+	*(ushort*)h = p->pad;
+	p->pad = ((uintptr)h & (BY2PG-1)) / 16;
+	if(--p->owner == 0){
+		slabunlink(f, c);
+		p->state = Pkernel;
+		pagefree(KADDR((uintptr)f << PGSHIFT));
+	}
 }
 
 uintptr

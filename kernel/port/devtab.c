@@ -3,12 +3,15 @@
 #include "portdat.h"
 #include "portfns.h"
 
-extern Dev rootdevtab, consdevtab, pipedevtab, envdevtab;
+extern Dev rootdevtab, consdevtab, pipedevtab, envdevtab, procdevtab, srvdevtab, dupdevtab;
 
 Dev *devtab[] = {
 	&rootdevtab,
 	&consdevtab,
 	&pipedevtab,
 	&envdevtab,
+	&procdevtab,
+	&srvdevtab,
+	&dupdevtab,
 	nil,
 };

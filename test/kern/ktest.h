@@ -1,0 +1,68 @@
+/*
+ * Helpers for the in-guest kernel tests: check() reports a failed
+ * condition with its line; done() exits with an empty status only if
+ * every check passed.
+ */
+static int nfail;
+#pragma clang diagnostic ignored "-Wunused-function"
+
+#define check(c, ...) do{ if(!(c)){ nfail++; print("%s:%d: check failed: ", __FILE__, __LINE__); print(__VA_ARGS__); print("\n"); } }while(0)
+
+static void
+done(void)
+{
+	exits(nfail ? "failed" : nil);
+}
+
+/* Wait for child pid; its exit string. */
+static char*
+waitfor(int pid)
+{
+	static char msg[ERRMAX+64];
+	char *fl[5];
+	int n;
+
+	for(;;){
+		n = await(msg, sizeof msg - 1);
+		if(n < 0)
+			return "await failed";
+		msg[n] = 0;
+		if(tokenize(msg, fl, 5) == 5 && atoi(fl[0]) == pid)
+			return fl[4];
+	}
+}
+
+/* Run f in a child process; return the child's exit string. */
+static char*
+inchild(void (*f)(void*), void *arg)
+{
+	int pid;
+
+	pid = rfork(RFPROC|RFFDG|RFNAMEG|RFENVG);
+	if(pid < 0)
+		return "fork failed";
+	if(pid == 0){
+		f(arg);
+		exits(nil);
+	}
+	return waitfor(pid);
+}
+
+/* free pages, from /dev/memory */
+static long
+freepages(void)
+{
+	char buf[256], *p;
+	int fd, n;
+
+	fd = open("/dev/memory", OREAD);
+	if(fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if(n <= 0)
+		return -1;
+	buf[n] = 0;
+	p = strstr(buf, "free ");
+	return p ? atol(p + 5) : -1;
+}
