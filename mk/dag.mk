@@ -37,3 +37,44 @@ $(B)/host/dagtest: test/unit/dagtest.c $(DAGHOSTOBJ)
 	$(HOSTCC) $(HOSTCFLAGS) -Ilib/dag test/unit/dagtest.c $(DAGHOSTOBJ) -o $@
 
 ALL += $(B)/host/dagtest
+
+CRDTSRC := lib/crdt/crdt.c lib/crdt/block.c
+CRDTHDR := lib/crdt/crdt.h
+
+$(B)/crdt/host/%.o: lib/crdt/%.c $(CRDTHDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) -Ilib/crdt -c $< -o $@
+
+$(B)/crdt/fast/%.o: lib/crdt/%.c $(CRDTHDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS_FAST) -Ilib/crdt -c $< -o $@
+
+$(B)/crdt/lux9/%.o: lib/crdt/%.c $(CRDTHDR)
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -Ilib/crdt -c $< -o $@
+
+CRDTHOSTOBJ := $(patsubst lib/crdt/%.c,$(B)/crdt/host/%.o,$(CRDTSRC))
+CRDTFASTOBJ := $(patsubst lib/crdt/%.c,$(B)/crdt/fast/%.o,$(CRDTSRC))
+CRDTLUX9OBJ := $(patsubst lib/crdt/%.c,$(B)/crdt/lux9/%.o,$(CRDTSRC))
+
+$(B)/dag/libcrdt-lux9.a: $(CRDTLUX9OBJ)
+	rm -f $@
+	llvm-ar rcs $@ $^
+
+SIMDEPS := tools/dag/hostcrypto.c tools/dag/hostcrypto.h $(DAGHDR) $(CRDTHDR)
+SIMINC := -Ilib/dag -Ilib/crdt -Itools/dag
+
+$(B)/host/syncsim: tools/dag/syncsim.c $(SIMDEPS) $(DAGHOSTOBJ) $(CRDTHOSTOBJ)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) $(SIMINC) tools/dag/syncsim.c tools/dag/hostcrypto.c $(DAGHOSTOBJ) $(CRDTHOSTOBJ) -lsodium -o $@
+
+$(B)/host/syncsim-fast: tools/dag/syncsim.c $(SIMDEPS) $(DAGFASTOBJ) $(CRDTFASTOBJ)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS_FAST) $(SIMINC) tools/dag/syncsim.c tools/dag/hostcrypto.c $(DAGFASTOBJ) $(CRDTFASTOBJ) -lsodium -o $@
+
+ALL += $(B)/dag/libcrdt-lux9.a $(B)/host/syncsim
+
+.PHONY: soak
+soak: $(B)/host/syncsim-fast
+	for s in 101 102 103 104 105 106 107 108 109 110; do \
+		$(B)/host/syncsim-fast -n 80 -t 400 -s $$s || exit 1; done
