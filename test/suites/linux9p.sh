@@ -5,7 +5,8 @@
 # and any case the guest did not report as passed is a FAIL.
 cd "$(dirname "$0")/../.." || exit 1
 cases="mount write cat append ls-l mkdir create-in-dir mv mv-dir rm rmdir
-	errors big-in big-out big-size big-rm ls-empty"
+	errors overwrite offset-write truncate chmod deep big-in big-out big-size
+	parallel big-rm ls-empty"
 failall() {
 	for c in $cases; do
 		echo "FAIL: linux9p-$c ($1)"
@@ -79,11 +80,24 @@ check rmdir sh -c 'rmdir d && [ ! -e d ]'
 # Failures must come back as errors, not as success or a hang.
 check errors sh -c '! cat nosuch 2>/dev/null && mkdir e && ! mkdir e 2>/dev/null &&
 	touch e/y && ! rmdir e 2>/dev/null && rm e/y && rmdir e'
+check overwrite sh -c 'echo a-longer-line > o && echo short > o &&
+	[ "$(cat o)" = short ] && [ $(wc -c < o) -eq 6 ]'
+check offset-write sh -c 'printf 0123456789 > w &&
+	printf XY | dd of=w bs=1 seek=4 conv=notrunc 2>/dev/null &&
+	[ "$(cat w)" = 0123XY6789 ]'
+check truncate sh -c 'truncate -s 3 w && [ "$(cat w)" = 012 ] && rm o w'
+check chmod sh -c 'echo x > p && chmod 600 p && ls -l p | grep -q "^-rw------- " &&
+	chmod 644 p && ls -l p | grep -q "^-rw-r--r-- " && rm p'
+check deep sh -c 'mkdir -p a/b/c/d && echo deep > a/b/c/d/e &&
+	[ "$(cat a/b/c/d/e)" = deep ] && rm -r a && [ ! -e a ]'
 # 1 MiB of random bytes into the server and back, compared byte for byte.
 head -c 1048576 /dev/urandom > /tmp/r
 check big-in sh -c 'cp /tmp/r big && cmp /tmp/r big'
 check big-out sh -c 'cp big /tmp/r2 && cmp big /tmp/r2 && cmp /tmp/r /tmp/r2'
 check big-size same "$(wc -c < big | tr -d ' ')" 1048576
+# Three readers at once: several requests in flight, told apart by tag.
+check parallel sh -c 'cat big > /tmp/a & cat big > /tmp/b & cat big > /tmp/c & wait
+	cmp /tmp/r /tmp/a && cmp /tmp/r /tmp/b && cmp /tmp/r /tmp/c'
 check big-rm sh -c 'rm big && [ ! -e big ]'
 check ls-empty same "$(ls -a | grep -v '^\.\.\?$')" ""
 EOF2
