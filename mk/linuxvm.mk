@@ -6,21 +6,23 @@ LVMCFLAGS := -static -O2 -std=gnu11 -Wall -Wextra -Werror
 LVMBENCH := nullsys pipert forkexec fork pread8k read16m pipe64m tiny
 LVMBIN := $(LVM)/bin/init $(LVM)/bin/relay $(LVMBENCH:%=$(LVM)/bin/%)
 
-$(LVM)/bin/init: tools/linuxvm/init.c
+# Every rule waits for tools/deps (gcc, libc6-dev, binutils, xz-utils,
+# busybox-static, cpio), which make all may run in parallel with it.
+$(LVM)/bin/init: tools/linuxvm/init.c | $(B)/.deps
 	@mkdir -p $(@D)
 	$(LVMCC) $(LVMCFLAGS) -Wl,-e,initentry -o $@ $<
-$(LVM)/bin/relay: tools/linuxvm/relay.c
+$(LVM)/bin/relay: tools/linuxvm/relay.c | $(B)/.deps
 	@mkdir -p $(@D)
 	$(LVMCC) $(LVMCFLAGS) -o $@ $<
 # tiny: the smallest static program, what forkexec runs (no libc start-up)
-$(LVM)/bin/tiny: bench/linux/tiny.c
+$(LVM)/bin/tiny: bench/linux/tiny.c | $(B)/.deps
 	@mkdir -p $(@D)
 	$(LVMCC) $(LVMCFLAGS) -nostdlib -o $@ $<
-$(LVM)/bin/%: bench/linux/%.c bench/linux/tsc.h
+$(LVM)/bin/%: bench/linux/%.c bench/linux/tsc.h | $(B)/.deps
 	@mkdir -p $(@D)
 	$(LVMCC) $(LVMCFLAGS) -o $@ $<
 
-$(LVM)/vmlinuz $(LVM)/initramfs.cpio &: tools/linuxvm/mkguest tools/linuxvm/rc $(LVMBIN)
+$(LVM)/vmlinuz $(LVM)/initramfs.cpio &: tools/linuxvm/mkguest tools/linuxvm/rc $(LVMBIN) | $(B)/.deps
 	tools/linuxvm/mkguest $(LVM) /init=$(LVM)/bin/init \
 		/bin/relay=$(LVM)/bin/relay $(foreach b,$(LVMBENCH),/bench/$(b)=$(LVM)/bin/$(b))
 
