@@ -78,3 +78,29 @@ ALL += $(B)/dag/libcrdt-lux9.a $(B)/host/syncsim
 soak: $(B)/host/syncsim-fast
 	for s in 101 102 103 104 105 106 107 108 109 110; do \
 		$(B)/host/syncsim-fast -n 80 -t 400 -s $$s || exit 1; done
+
+FUZZFLAGS := -std=gnu11 -Wall -Wextra -Werror -O1 -g -fsanitize=fuzzer,address,undefined
+
+$(B)/host/crdtfuzz: test/unit/crdtfuzz.c lib/crdt/block.c $(SIMDEPS)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(FUZZFLAGS) $(SIMINC) test/unit/crdtfuzz.c lib/crdt/block.c tools/dag/hostcrypto.c -lsodium -o $@
+
+.PHONY: fuzz-crdt
+fuzz-crdt: $(B)/host/crdtfuzz
+	@mkdir -p $(B)/fuzz/crdt
+	$(B)/host/crdtfuzz -runs=1000000 -max_len=4096 $(B)/fuzz/crdt
+FUZZ += fuzz-crdt
+
+$(B)/host/dagbench: tools/dag/dagbench.c $(DAGHDR) $(CRDTHDR) $(DAGFASTOBJ) $(CRDTFASTOBJ)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS_FAST) -Ilib/dag -Ilib/crdt tools/dag/dagbench.c $(DAGFASTOBJ) $(CRDTFASTOBJ) -o $@
+
+$(B)/host/ghostdag-fast: tools/dag/ghostdag.c tools/dag/json.c $(DAGTOOLHDR) $(DAGFASTOBJ)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS_FAST) -Ilib/dag -Itools/dag tools/dag/ghostdag.c tools/dag/json.c $(DAGFASTOBJ) -lz -o $@
+
+.PHONY: bench-dag
+bench-dag: $(B)/host/dagbench $(B)/host/ghostdag-fast
+	$(B)/host/ghostdag-fast --bench ../shared/testdata/ghostdag/goref5000.json.gz
+	$(B)/host/dagbench 40000
+BENCH += bench-dag

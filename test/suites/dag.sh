@@ -15,7 +15,6 @@ for f in $data/*.json $data/*.json.gz; do
 		echo "FAIL: ghostdag $n";;
 	esac
 done
-[ -x $B/crdttest ] && $B/crdttest
 if [ -x $B/syncsim ]; then
 	for seed in 1 2 3 4 5 6 7 8; do
 		if $B/syncsim -n 50 -s $seed > build/syncsim-$seed.out 2>&1; then

@@ -5,13 +5,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/resource.h>
 #include <zlib.h>
 #include "dag.h"
 #include "json.h"
 
 typedef struct Run Run;
 struct Run {
-	int check, ascii;
+	int check, bench, ascii;
+	double cpu;		/* seconds spent in dagadd, for --bench */
+	long nadded;
 	long pass, fail;
 	Dag *d;
 };
@@ -19,7 +23,7 @@ struct Run {
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: ghostdag [--check] FILE\n");
+	fprintf(stderr, "usage: ghostdag [--check|--bench] FILE\n");
 	exit(2);
 }
 
@@ -266,14 +270,19 @@ add(Run *r, const char *id, Dhash *h, Dhash *par, int npar, U256 *work)
 {
 	const char *err;
 	Dblock *b;
+	struct timespec t0, t1;
 
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
 	b = dagadd(r->d, h, par, npar, work, &err);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+	r->cpu += (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	r->nadded++;
 	if(b == NULL){
 		printf("block %s rejected: %s\n", id, err);
 		r->fail++;
 		return NULL;
 	}
-	if(!r->check)
+	if(!r->check && !r->bench)
 		printblock(r, b);
 	return b;
 }
@@ -442,6 +451,8 @@ main(int argc, char **argv)
 	memset(&r, 0, sizeof r);
 	if(argc == 3 && strcmp(argv[1], "--check") == 0)
 		r.check = 1;
+	else if(argc == 3 && strcmp(argv[1], "--bench") == 0)
+		r.bench = 1;
 	else if(argc != 2 || argv[1][0] == '-')
 		usage();
 	buf = readall(argv[argc-1], &len);
@@ -460,6 +471,12 @@ main(int argc, char **argv)
 	dagfree(r.d);
 	if(rv < 0)
 		return 1;
+	if(r.bench){
+		struct rusage ru;
+		getrusage(RUSAGE_SELF, &ru);
+		printf("ghostdag %s: %ld blocks in %.3f s of dagadd = %.0f blocks/s; maxrss %ld KiB\n",
+			argv[argc-1], r.nadded, r.cpu, r.nadded / (r.cpu > 0 ? r.cpu : 1e-9), ru.ru_maxrss);
+	}
 	if(r.check){
 		printf("%ld passed, %ld failed\n", r.pass, r.fail);
 		return r.fail != 0;
