@@ -132,3 +132,59 @@ int lux_putenv(const char*, const char*);
 long lux_readn(int, void*, long);
 void lux_exits(const char*);
 int lux_atexit(void (*)(void));
+
+/* bio: the Biobuf is only handled through pointers here */
+typedef struct LBiobuf LBiobuf;
+LBiobuf *lux_Bopen(const char*, int);
+int lux_Bterm(LBiobuf*);
+int lux_Bflush(LBiobuf*);
+int lux_Bgetc(LBiobuf*);
+int lux_Bungetc(LBiobuf*);
+long lux_Bgetrune(LBiobuf*);
+int lux_Bungetrune(LBiobuf*);
+int lux_Bputc(LBiobuf*, int);
+int lux_Bputrune(LBiobuf*, long);
+long lux_Bread(LBiobuf*, void*, long);
+long lux_Bwrite(LBiobuf*, const void*, long);
+char *lux_Brdline(LBiobuf*, int);
+char *lux_Brdstr(LBiobuf*, int, int);
+int lux_Blinelen(LBiobuf*);
+int lux_Bprint(LBiobuf*, const char*, ...);
+long long lux_Bseek(LBiobuf*, long long, int);
+long long lux_Boffset(LBiobuf*);
+
+/* regexp */
+typedef struct LResub LResub;
+struct LResub {
+	union { char *sp; LRune *rsp; } s;
+	union { char *ep; LRune *rep; } e;
+};
+typedef struct LReprog LReprog;
+LReprog *lux_regcomp(const char*);
+LReprog *lux_regcomplit(const char*);
+LReprog *lux_regcompnl(const char*);
+int lux_regexec(LReprog*, const char*, LResub*, int);
+int lux_rregexec(LReprog*, const LRune*, LResub*, int);
+void lux_regsub(const char*, char*, int, LResub*, int);
+
+/* stdio */
+typedef struct LFILE LFILE;
+extern LFILE *lux_stdout;
+LFILE *lux_fopen(const char*, const char*);
+int lux_fclose(LFILE*);
+int lux_fflush(LFILE*);
+int lux_fgetc(LFILE*);
+int lux_ungetc(int, LFILE*);
+char *lux_fgets(char*, int, LFILE*);
+size_t lux_fread(void*, size_t, size_t, LFILE*);
+size_t lux_fwrite(const void*, size_t, size_t, LFILE*);
+int lux_fputs(const char*, LFILE*);
+int lux_fprintf(LFILE*, const char*, ...);
+int lux_printf(const char*, ...);
+int lux_puts(const char*);
+int lux_snprintf(char*, size_t, const char*, ...);
+int lux_sprintf(char*, const char*, ...);
+int lux_feof(LFILE*);
+long lux_ftell(LFILE*);
+int lux_fseek(LFILE*, long, int);
+extern int lux_errno;

@@ -232,6 +232,40 @@ lux_pwrite(int fd, const void *buf, long n, long long off)
 	return n;
 }
 
+long long
+lux_seek(int fd, long long off, int type)
+{
+	File *f;
+	long long o;
+
+	if(fd >= 0 && fd <= 2)
+		return 0;
+	if(fd < 0 || fd >= Nfile || (f = fds[fd].f) == NULL){
+		seterr("bad fd");
+		return -1;
+	}
+	o = type == 0 ? off : type == 1 ? fds[fd].off + off : f->len + off;
+	if(o < 0){
+		seterr("negative offset");
+		return -1;
+	}
+	fds[fd].off = o;
+	return o;
+}
+
+static File*
+filenamed(const char *name)
+{
+	File *f;
+
+	f = lookup(name);
+	if(f == NULL){
+		fprintf(stderr, "no file %s\n", name);
+		exit(2);
+	}
+	return f;
+}
+
 /* the test's own packing of a stat entry, independent of convD2M */
 static long
 packstat(unsigned char *p, const char *name, uint64_t path, uint32_t mode, uint64_t len)
@@ -1102,6 +1136,337 @@ errtest(void)
 	check(exitorder == 21 && strcmp(exitmsg, "done") == 0);
 }
 
+static void
+biotest(void)
+{
+	static char text[40000];
+	LBiobuf *b;
+	char *line, *s;
+	long n, i, lines, runes;
+	int c;
+	File *f;
+
+	/* short lines, one longer than the buffer, runes astride buffer edges, no final newline */
+	n = 0;
+	for(i = 0; i < 300; i++)
+		n += sprintf(text + n, "line %ld \xce\xb1\xe2\x98\xba\n", i);
+	for(i = 0; i < 10000; i++)
+		text[n++] = 'a' + i % 26;
+	text[n++] = '\n';
+	n += sprintf(text + n, "last \xf0\x9f\x98\x80");
+	addfile("/bio", text, n);
+
+	b = lux_Bopen("/bio", 0);
+	check(b != NULL);
+	lines = 0;
+	while((line = lux_Brdline(b, '\n')) != NULL){
+		check(line[lux_Blinelen(b) - 1] == '\n');
+		check(memcmp(line, "line ", 5) == 0);
+		lines++;
+	}
+	check(lines == 300);
+	check(lux_Blinelen(b) == 8192);	/* the long line fills the buffer */
+	lux_Bterm(b);
+
+	b = lux_Bopen("/bio", 0);
+	lines = 0;
+	while((s = lux_Brdstr(b, '\n', 1)) != NULL){
+		if(lines < 300){
+			char want[64];
+			snprintf(want, sizeof want, "line %ld \xce\xb1\xe2\x98\xba", lines);
+			checkeq("Brdstr", s, want);
+		}else if(lines == 300)
+			check(strlen(s) == 10000 && s[9999] == 'a' + 9999 % 26);
+		else
+			checkeq("last line", s, "last \xf0\x9f\x98\x80");
+		lux_free(s);
+		lines++;
+	}
+	check(lines == 302);
+	lux_Bterm(b);
+
+	b = lux_Bopen("/bio", 0);
+	runes = 0;
+	while((c = lux_Bgetrune(b)) >= 0){
+		check(c != 0xFFFD);
+		runes++;
+		if(runes == 8){
+			check(c == 0x3B1 && lux_Bungetrune(b) == 1 && lux_Bgetrune(b) == 0x3B1);
+			check(lux_Bungetrune(b) == 1 && lux_Bungetrune(b) == -1 && lux_Bgetrune(b) == 0x3B1);
+		}
+	}
+	check(runes == lux_utfnlen(text, n));
+	check(lux_Boffset(b) == n);
+	check(lux_Bseek(b, 5, 0) == 5 && lux_Bgetc(b) == '0' && lux_Bungetc(b) == 1 && lux_Bgetc(b) == '0');
+	check(lux_Bseek(b, -1, 2) == n - 1 && lux_Bgetc(b) == 0x80 && lux_Bgetc(b) == -1);
+	lux_Bterm(b);
+
+	b = lux_Bopen("/bio", 0);
+	{
+		static char got[40000];
+		check(lux_Bread(b, got, 10) == 10 && lux_Bread(b, got + 10, sizeof got) == n - 10);
+		check(memcmp(got, text, n) == 0);
+	}
+	lux_Bterm(b);
+
+	b = lux_Bopen("/bout", 1);
+	check(b != NULL);
+	for(i = 0; i < 5000; i++)
+		lux_Bprint(b, "%ld,", i);
+	lux_Bputc(b, '|');
+	lux_Bputrune(b, 0x263A);
+	lux_Bwrite(b, text, 9000);
+	check(lux_Boffset(b) > 9000);
+	check(lux_Bterm(b) == 0);
+	f = filenamed("/bout");
+	check(memcmp(f->data, "0,1,2,3,", 8) == 0);
+	s = memmem(f->data, f->len, "4999,|\xe2\x98\xba", 9);
+	check(s != NULL && s + 9 + 9000 == f->data + f->len && memcmp(s + 9, text, 9000) == 0);
+	check(lux_Bopen("/nonexistent", 0) == NULL);
+}
+
+static void
+retest(void)
+{
+	static const struct {
+		const char *re, *text, *match, *sub1;
+	} t[] = {
+		{"abc", "xxabcxx", "abc", NULL},
+		{"a*", "baaa", "", NULL},
+		{"a+", "baaa", "aaa", NULL},
+		{"(a|ab)(c|bcd)", "abcd", "abcd", "a"},
+		{"x(a*)(b*)y", "xaabby", "xaabby", "aa"},
+		{"^b", "a\nb", "b", NULL},
+		{"a$", "a\nb", "a", NULL},
+		{"^$", "a\n\nb", "", NULL},
+		{"[a-c]+", "xxcabz", "cab", NULL},
+		{"[^a-c\n]+", "abcdefa", "def", NULL},
+		{"[]x]+", "a]x]b", "]x]", NULL},
+		{"a.c", "a\nc abc", "abc", NULL},
+		{"\\.\\*", "a.*b", ".*", NULL},
+		{"(foo|foobar)baz", "foobarbaz", "foobarbaz", "foobar"},
+		{"\xce\xb1+\xe2\x98\xba?", "x\xce\xb1\xce\xb1\xe2\x98\xba", "\xce\xb1\xce\xb1\xe2\x98\xba", NULL},
+		{"[\xce\xb1-\xce\xb3]", "zz\xce\xb2", "\xce\xb2", NULL},
+		{"(a*)*", "b", "", ""},
+		{"(a|b)*c", "abababd", NULL, NULL},
+		{"((a)|b)+", "ab", "ab", "b"},
+		{"a\\tb", "a\tb", "a\tb", NULL},
+	};
+	static const char *bad[] = {"(", "a)", "*a", "a**(", "[a", "[b-a]", "a\\", "(a|", "+"};
+	LReprog *p;
+	LResub m[10];
+	char buf[128];
+	unsigned i;
+	int r;
+	LRune rs[16];
+
+	for(i = 0; i < sizeof t / sizeof t[0]; i++){
+		p = lux_regcomp(t[i].re);
+		if(p == NULL){
+			failed++;
+			fprintf(stderr, "regcomp(%s) failed\n", t[i].re);
+			continue;
+		}
+		memset(m, 0, sizeof m);
+		r = lux_regexec(p, t[i].text, m, 10);
+		if(t[i].match == NULL)
+			check(r == 0);
+		else if(r != 1)
+			fprintf(stderr, "regexec(%s, %s) no match\n", t[i].re, t[i].text), failed++;
+		else{
+			snprintf(buf, sizeof buf, "%.*s", (int)(m[0].e.ep - m[0].s.sp), m[0].s.sp);
+			checkeq(t[i].re, buf, t[i].match);
+			if(t[i].sub1 != NULL){
+				snprintf(buf, sizeof buf, "%.*s", (int)(m[1].e.ep - m[1].s.sp), m[1].s.sp);
+				checkeq(t[i].re, buf, t[i].sub1);
+			}
+		}
+		lux_free(p);
+	}
+	for(i = 0; i < sizeof bad / sizeof bad[0]; i++){
+		p = lux_regcomp(bad[i]);
+		check(p == NULL);
+		lux_snprint(buf, sizeof buf, "%r");
+		check(strncmp(buf, "regexp: ", 8) == 0);
+	}
+
+	/* submatches and regsub */
+	p = lux_regcomp("([a-z]+)@([a-z]+)");
+	memset(m, 0, sizeof m);
+	check(lux_regexec(p, "mail glenda@bell now", m, 3) == 1);
+	lux_regsub("<\\2 at \\1> & \\\\ \\x", buf, sizeof buf, m, 3);
+	checkeq("regsub", buf, "<bell at glenda> glenda@bell \\ x");
+	lux_regsub("\\1\\1\\1", buf, 8, m, 3);
+	checkeq("regsub short", buf, "glendag");
+	/* a search bounded by sp and ep */
+	m[0].s.sp = strchr("mail glenda@bell now", 'l');
+	m[0].e.ep = NULL;
+	{
+		const char *str = "ab@cd xy@zw";
+		m[0].s.sp = (char*)str + 3;
+		m[0].e.ep = (char*)str + 11;
+		check(lux_regexec(p, str, m, 3) == 1 && m[0].s.sp == str + 6);
+		m[0].s.sp = (char*)str;
+		m[0].e.ep = (char*)str + 4;
+		check(lux_regexec(p, str, m, 3) == 1 && m[0].e.ep == str + 4);
+	}
+	lux_free(p);
+
+	p = lux_regcomplit("a.b*");
+	check(lux_regexec(p, "xa.b*y", NULL, 0) == 1 && lux_regexec(p, "axbb", NULL, 0) == 0);
+	lux_free(p);
+	p = lux_regcompnl("a.b");
+	check(lux_regexec(p, "a\nb", NULL, 0) == 1);
+	lux_free(p);
+	p = lux_regcomp("b+");
+	for(i = 0; i < 5; i++)
+		rs[i] = "abbbc"[i];
+	rs[5] = 0;
+	memset(m, 0, sizeof m);
+	check(lux_rregexec(p, rs, m, 1) == 1 && m[0].s.rsp == rs + 1 && m[0].e.rep == rs + 4);
+	lux_free(p);
+
+	/* no blowup: (a*)*b on a long run of a's is linear */
+	{
+		static char as[20001];
+		memset(as, 'a', 20000);
+		p = lux_regcomp("(a*)*(a|b)*b");
+		check(lux_regexec(p, as, NULL, 0) == 0);
+		lux_free(p);
+	}
+}
+
+/* regen writes a random expression over a, b for the glibc comparison */
+static void
+regen(char *s, int *n, int depth)
+{
+	int k;
+
+	k = rng() % (depth > 3 ? 4 : 9);
+	switch(k){
+	case 0: s[(*n)++] = 'a'; break;
+	case 1: s[(*n)++] = 'b'; break;
+	case 2: s[(*n)++] = '.'; break;
+	case 3: memcpy(s + *n, rng() % 2 ? "[ab]" : "[^a]", 4); *n += 4; break;
+	case 4: case 5:
+		regen(s, n, depth + 1);
+		regen(s, n, depth + 1);
+		break;
+	case 6:
+		s[(*n)++] = '(';
+		regen(s, n, depth + 1);
+		s[(*n)++] = '|';
+		regen(s, n, depth + 1);
+		s[(*n)++] = ')';
+		break;
+	default:
+		s[(*n)++] = '(';
+		regen(s, n, depth + 1);
+		s[(*n)++] = ')';
+		s[(*n)++] = "*+?"[rng() % 3];
+		break;
+	}
+}
+
+#include <regex.h>
+
+static void
+reglibc(void)
+{
+	char re[256], text[32];
+	regex_t g;
+	regmatch_t gm[1];
+	LReprog *p;
+	LResub m[1];
+	int i, n, k, r1, r2, bad;
+
+	bad = 0;
+	for(i = 0; i < 3000; i++){
+		n = 0;
+		if(rng() % 4 == 0)
+			re[n++] = '^';
+		regen(re, &n, 0);
+		if(rng() % 4 == 0)
+			re[n++] = '$';
+		re[n] = 0;
+		k = rng() % 12;
+		for(n = 0; n < k; n++)
+			text[n] = "aab\n"[rng() % 4];
+		text[n] = 0;
+		if(regcomp(&g, re, REG_EXTENDED | REG_NEWLINE) != 0)
+			continue;
+		p = lux_regcomp(re);
+		check(p != NULL);
+		if(p == NULL)
+			continue;
+		r2 = regexec(&g, text, 1, gm, 0) == 0;
+		memset(m, 0, sizeof m);
+		r1 = lux_regexec(p, text, m, 1);
+		if(r1 != r2 || (r1 && (m[0].s.sp - text != gm[0].rm_so || m[0].e.ep - text != gm[0].rm_eo))){
+			if(bad++ < 5)
+				fprintf(stderr, "regexp %s on \"%s\": got %d [%ld,%ld], glibc %d [%d,%d]\n", re, text,
+					r1, r1 ? (long)(m[0].s.sp - text) : -1, r1 ? (long)(m[0].e.ep - text) : -1,
+					r2, r2 ? (int)gm[0].rm_so : -1, r2 ? (int)gm[0].rm_eo : -1);
+		}
+		regfree(&g);
+		lux_free(p);
+	}
+	if(bad > 0){
+		failed++;
+		fprintf(stderr, "regexp: %d of 3000 differ from glibc\n", bad);
+	}
+}
+
+static void
+stdiotest(void)
+{
+	LFILE *f;
+	char buf[64], big[100];
+	File *ff;
+	int i;
+
+	f = lux_fopen("/stdio", "w");
+	check(f != NULL);
+	check(lux_fprintf(f, "%d %s %5.2f\n", 42, "str", 3.14159) == 13);
+	check(lux_fputs("second line\n", f) == 0);
+	check(lux_fwrite("abc", 1, 3, f) == 3);
+	check(lux_fclose(f) == 0);
+	ff = filenamed("/stdio");
+	check(ff->len == 28 && memcmp(ff->data, "42 str  3.14\nsecond line\nabc", 28) == 0);
+
+	f = lux_fopen("/stdio", "r");
+	check(lux_fgets(buf, sizeof buf, f) != NULL && strcmp(buf, "42 str  3.14\n") == 0);
+	check(lux_fgetc(f) == 's' && lux_ungetc('S', f) == 'S' && lux_fgetc(f) == 'S');
+	check(lux_fgets(buf, 5, f) != NULL && strcmp(buf, "econ") == 0);
+	check(lux_ftell(f) == 18);
+	check(lux_fread(buf, 1, sizeof buf, f) == 10 && lux_feof(f) && memcmp(buf, "d line\nabc", 10) == 0);
+	check(lux_fgetc(f) == -1 && lux_fgets(buf, sizeof buf, f) == NULL);
+	check(lux_fseek(f, 3, 0) == 0 && lux_fgetc(f) == 's');
+	lux_fclose(f);
+
+	lux_errno = 0;
+	check(lux_fopen("/no/such", "r") == NULL && lux_errno == ENOENT);
+	check(lux_fopen("/stdio", "r+") == NULL);
+	f = lux_fopen("/stdio", "a");
+	lux_fputs("++", f);
+	lux_fclose(f);
+	check(ff->len == 30 && memcmp(ff->data + 25, "abc++", 5) == 0);
+
+	/* C's snprintf counts what did not fit */
+	check(lux_snprintf(buf, 4, "%d-%s", 12345, "xy") == 8 && strcmp(buf, "123") == 0);
+	check(lux_snprintf(NULL, 0, "%s", "abc") == 3);
+	check(lux_sprintf(big, "%-6s|%06.1f|%x", "ab", -2.25, 255) == 16 && strcmp(big, "ab    |-002.2|ff") == 0);
+
+	/* stdout is line buffered: nothing shows until the newline */
+	outlen = 0;
+	lux_printf("partial");
+	check(outlen == 0);
+	for(i = 0; i < 3; i++)
+		lux_printf("%d", i);
+	lux_puts(" done");
+	check(outlen == 16 && memcmp(outbuf, "partial012 done\n", 16) == 0);
+}
+
 typedef struct Case Case;
 struct Case {
 	const char *name;
@@ -1125,6 +1490,10 @@ static Case cases[] = {
 	{"libc-wait", proctest},
 	{"libc-env", envtest},
 	{"libc-errstr-exits", errtest},
+	{"libc-bio", biotest},
+	{"libc-regexp", retest},
+	{"libc-regexp-vs-glibc", reglibc},
+	{"libc-stdio", stdiotest},
 };
 
 int
