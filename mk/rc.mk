@@ -1,0 +1,46 @@
+# rc, the shell (user/cmd/rc).
+#
+#	$(B)/user/bin/rc	rc for Lux9 (target rc-lux9; joins ALL once
+#				user/libc builds $(B)/user/libc.a)
+#	$(B)/host/rc		rc on the host through test/unit/rcshim.c (test aid)
+#	$(B)/host/rctest	unit tests: lexer, parser, deparser, matching
+
+RC_SRC := $(wildcard user/cmd/rc/*.c)
+RC_HDR := user/cmd/rc/rc.h
+RC_HOSTOBJ := $(RC_SRC:user/cmd/rc/%.c=$(B)/rc/host/%.o)
+RC_LUXOBJ := $(RC_SRC:user/cmd/rc/%.c=$(B)/rc/lux9/%.o)
+RC_HOSTFLAGS := $(HOSTCFLAGS) -Itest/unit/rcshim -Ikernel/abi -Ilib/9p
+
+$(B)/rc/host/%.o: user/cmd/rc/%.c $(RC_HDR) test/unit/rcshim/libc.h user/include/libc.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(RC_HOSTFLAGS) -c -o $@ $<
+
+$(B)/rc/host/rcshim.o: test/unit/rcshim.c
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) -Ikernel/abi -Ilib/9p -c -o $@ $<
+
+$(B)/rc/host/rctest.o: test/unit/rctest.c $(RC_HDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(RC_HOSTFLAGS) -Iuser/cmd/rc -c -o $@ $<
+
+$(B)/host/rc: $(RC_HOSTOBJ) $(B)/rc/host/rcshim.o
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
+
+$(B)/host/rctest: $(filter-out %/main.o,$(RC_HOSTOBJ)) $(B)/rc/host/rcshim.o $(B)/rc/host/rctest.o
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
+
+$(B)/rc/lux9/%.o: user/cmd/rc/%.c $(RC_HDR) $(B)/include/sysnum.h
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -c -o $@ $<
+
+$(B)/user/bin/rc: $(RC_LUXOBJ) $(B)/user/libc.a
+	@mkdir -p $(@D)
+	$(ULD) $(ULDFLAGS) -o $@ $(RC_LUXOBJ) $(B)/user/libc.a
+
+.PHONY: rc-lux9 rc-lux9-objs
+rc-lux9: $(B)/user/bin/rc
+rc-lux9-objs: $(RC_LUXOBJ)
+
+ALL += $(B)/host/rc $(B)/host/rctest
