@@ -104,3 +104,9 @@ bench-dag: $(B)/host/dagbench $(B)/host/ghostdag-fast
 	$(B)/host/ghostdag-fast --bench ../shared/testdata/ghostdag/goref5000.json.gz
 	$(B)/host/dagbench 40000
 BENCH += bench-dag
+
+$(B)/host/crdttest: test/unit/crdttest.c $(SIMDEPS) $(CRDTHOSTOBJ)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) $(SIMINC) test/unit/crdttest.c tools/dag/hostcrypto.c $(CRDTHOSTOBJ) -lsodium -o $@
+
+ALL += $(B)/host/crdttest

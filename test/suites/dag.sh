@@ -3,6 +3,7 @@
 B=build/host
 data=../shared/testdata/ghostdag
 $B/dagtest
+$B/crdttest
 for f in $data/*.json $data/*.json.gz; do
 	n=$(basename "$f")
 	out=$($B/ghostdag --check "$f" 2>&1)
