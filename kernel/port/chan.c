@@ -396,7 +396,8 @@ Chan*
 namec(char *aname, int amode, int omode, ulong perm)
 {
 	char *name, *p, *e, *elem, *spec, err[ERRMAX];
-	Chan *c, *nc;
+	Chan *volatile c;	/* changes after waserror: keep it in memory */
+	Chan *nc, *tmp;
 	Mount *f;
 	int t, n, last;
 
@@ -499,13 +500,15 @@ namec(char *aname, int amode, int omode, ulong perm)
 		if((c->qid.type & QTDIR) == 0)
 			error(Enotdir);
 		/* an existing file is truncated, unless OEXCL */
-		nc = cclone(c);
-		cnameset(nc, c->path);
-		nc->umh = c->umh;
-		if(nc->umh)
-			nc->umh->ref++;
-		nc = walk1(nc, elem, err, sizeof err);
-		if(nc != nil){
+		tmp = cclone(c);
+		cnameset(tmp, c->path);
+		tmp->umh = c->umh;
+		if(tmp->umh)
+			tmp->umh->ref++;
+		nc = walk1(tmp, elem, err, sizeof err);
+		if(nc == nil)
+			cclose(tmp);
+		else{
 			if(omode & OEXCL){
 				cclose(nc);
 				error(Eexist);

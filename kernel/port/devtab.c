@@ -3,7 +3,7 @@
 #include "portdat.h"
 #include "portfns.h"
 
-extern Dev rootdevtab, consdevtab, pipedevtab, envdevtab, procdevtab, srvdevtab, dupdevtab;
+extern Dev rootdevtab, consdevtab, pipedevtab, envdevtab, procdevtab, srvdevtab, dupdevtab, mntdevtab;
 
 Dev *devtab[] = {
 	&rootdevtab,
@@ -13,5 +13,6 @@ Dev *devtab[] = {
 	&procdevtab,
 	&srvdevtab,
 	&dupdevtab,
+	&mntdevtab,
 	nil,
 };

@@ -258,10 +258,10 @@ wstat(Chan *c, uintptr ua, long n)
 	if(dirunpack(db, n, &d) == 0)
 		error(Ebadstat);
 	memmove(db, uva(ua, n, 0), n);	/* unpack rewrote the strings */
-	n = devtab[c->type]->wstat(c, db, n);
+	devtab[c->type]->wstat(c, db, n);
 	poperror();
 	free(db);
-	return n;
+	return 0;
 }
 
 uintptr
@@ -425,7 +425,11 @@ syspipe(uintptr *arg)
 	return 0;
 }
 
-/* Walk c in place to elem (used where the kernel knows the names). */
+/*
+ * Walk c in place to elem (where the kernel knows the names): the device
+ * makes the new state in a scratch Chan, lets go of c's old state, and c
+ * takes the new one.
+ */
 void
 cwalk1(Chan *c, char *elem)
 {
@@ -435,10 +439,13 @@ cwalk1(Chan *c, char *elem)
 	nc.type = c->type;
 	nc.dev = c->dev;
 	nc.qid = c->qid;
+	nc.fid = NOFID;
 	devtab[c->type]->walk(c, &nc, elem);
+	devtab[c->type]->close(c);
 	c->qid = nc.qid;
 	c->aux = nc.aux;
 	c->aux2 = nc.aux2;
+	c->fid = nc.fid;
 }
 
 static int

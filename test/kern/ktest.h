@@ -66,3 +66,13 @@ freepages(void)
 	p = strstr(buf, "free ");
 	return p ? atol(p + 5) : -1;
 }
+
+static int
+exists(char *file)
+{
+	Dir *d;
+
+	d = dirstat(file);
+	free(d);
+	return d != nil;
+}

@@ -1,0 +1,620 @@
+/*
+ * #M: the 9P2000 client.  mount(fd, ...) attaches to the file server on
+ * the other end of fd (a pipe, a /srv entry, a serial line) and every
+ * operation on files under the mount point becomes a 9P transaction.
+ * Many processes may have requests in flight on one connection, told
+ * apart by tag; whichever waiting process finds no reader reads the next
+ * reply and hands it to its owner.  A process interrupted by a note
+ * flushes its request (Tflush).  A server that hangs up, or sends a reply
+ * that is malformed or does not fit the request, breaks the mount: every
+ * pending and later call gets an error; the kernel never trusts a reply.
+ */
+#include "u.h"
+#include "portdat.h"
+#include "portfns.h"
+
+typedef struct Mnt Mnt;
+typedef struct Mntrpc Mntrpc;
+
+struct Mntrpc {
+	Mntrpc *next;
+	Mnt *m;
+	int tag;
+	int done;
+	Fcall req;
+	Fcall rep;
+	uchar *rbuf;	/* the reply message, rep points into it */
+	uint rlen;
+	char *err;	/* set instead of a reply when the mount breaks */
+	int flushed;
+};
+
+struct Mnt {
+	Mnt *next;
+	int ref;
+	int id;
+	Chan *c;	/* to the server */
+	uint msize;
+	uint nextfid;
+	int tagmap[1024/32];
+	Mntrpc *queue;	/* requests waiting for replies */
+	Proc *rip;	/* the process reading replies now */
+	Rendez r;	/* waiting for replies or the reader's role */
+	char *dead;	/* why the mount broke */
+	uchar *wbuf;
+};
+
+enum {
+	Msize = 65536 + IOHDRSZ,	/* what we ask for */
+	Minmsize = 256,
+	Ntags = 1024,
+};
+
+static Mnt *mnts;
+static int mntid;
+static char Ebroken[] = "mount rpc error";
+
+static int
+alloctag(Mnt *m)
+{
+	int i;
+
+	for(i = 0; i < Ntags; i++)
+		if((m->tagmap[i/32] & (1<<(i%32))) == 0){
+			m->tagmap[i/32] |= 1<<(i%32);
+			return i;
+		}
+	error("mount: too many requests in flight");
+}
+
+static void
+freetag(Mnt *m, int t)
+{
+	m->tagmap[t/32] &= ~(1<<(t%32));
+}
+
+static void
+mntfree(Mnt *m)
+{
+	Mnt **l;
+
+	for(l = &mnts; *l; l = &(*l)->next)
+		if(*l == m){
+			*l = m->next;
+			break;
+		}
+	cclose(m->c);
+	free(m->wbuf);
+	free(m->dead);
+	free(m);
+}
+
+static void
+mntput(Mnt *m)
+{
+	if(--m->ref == 0)
+		mntfree(m);
+}
+
+/* The mount breaks: every waiter gets why. */
+static void
+mntbreak(Mnt *m, char *why)
+{
+	Mntrpc *r;
+
+	if(m->dead == nil){
+		m->dead = malloc(ERRMAX);
+		if(m->dead)
+			snprint(m->dead, ERRMAX, "%s: %s", Ebroken, why);
+	}
+	for(r = m->queue; r; r = r->next)
+		if(!r->done){
+			r->done = 1;
+			r->err = m->dead ? m->dead : Ebroken;
+		}
+	wakeup(&m->r);
+}
+
+static void
+readn(Chan *c, uchar *a, long n)
+{
+	long m, r;
+
+	for(m = 0; m < n; m += r){
+		r = devtabread(c, a + m, n - m, c->offset);
+		if(r <= 0)
+			error(Ehungup);
+		c->offset += r;
+	}
+}
+
+/* Read one reply and give it to its request.  Called by the reader. */
+static void
+mntreadreply(Mnt *m)
+{
+	uchar hdr[4];
+	uchar *volatile buf;	/* set after waserror */
+	uint n;
+	Fcall f;
+	Mntrpc *r;
+	char *why;
+
+	buf = nil;
+	if(waserror()){
+		free(buf);
+		if(strcmp(up->errstr, Eintr) == 0)
+			nexterror();
+		mntbreak(m, up->errstr);
+		return;
+	}
+	readn(m->c, hdr, 4);
+	n = fcallpeeksize(hdr);
+	if(n < MSGHDRSZ || n > m->msize)
+		error("reply size out of range");
+	buf = smalloc(n);
+	memmove(buf, hdr, 4);
+	readn(m->c, buf + 4, n - 4);
+	poperror();
+
+	why = nil;
+	if(fcallunpack(buf, n, &f) != n)
+		why = "malformed reply";
+	else{
+		for(r = m->queue; r; r = r->next)
+			if(r->tag == f.tag && !r->done)
+				break;
+		if(r == nil)
+			why = "reply with an unknown tag";
+		else if(f.type != Rerror && f.type != r->req.type + 1 &&
+		   !(r->req.type == Tflush && f.type == Rflush))
+			why = "reply of the wrong type";
+	}
+	if(why){
+		free(buf);
+		mntbreak(m, why);
+		return;
+	}
+	r->rep = f;
+	r->rbuf = buf;
+	r->rlen = n;
+	r->done = 1;
+	wakeup(&m->r);
+}
+
+static int
+rpcready(void *a)
+{
+	Mntrpc *r;
+
+	r = a;
+	return r->done || r->m->rip == nil;
+}
+
+static void mntflush(Mnt*, Mntrpc*);
+
+static void
+unqueue(Mnt *m, Mntrpc *r)
+{
+	Mntrpc **l;
+
+	for(l = &m->queue; *l; l = &(*l)->next)
+		if(*l == r){
+			*l = r->next;
+			break;
+		}
+	freetag(m, r->tag);
+}
+
+/*
+ * Send r's request and wait for its reply.  On return r->rep is the
+ * reply (not Rerror: that becomes an error).  The caller frees r->rbuf.
+ */
+static void
+mntrpc(Mnt *m, Mntrpc *r)
+{
+	uint n;
+
+	if(m->dead)
+		error(m->dead);
+	r->tag = (r->req.type == Tversion) ? NOTAG : alloctag(m);
+	r->req.tag = r->tag;
+	r->done = 0;
+	r->err = nil;
+	r->rbuf = nil;
+	r->m = m;
+	n = fcallpack(&r->req, m->wbuf, m->msize);
+	if(n == 0){
+		freetag(m, r->tag);
+		error(Etoobig);
+	}
+	r->next = m->queue;
+	m->queue = r;
+	if(waserror()){
+		if(m->rip == up){
+			m->rip = nil;
+			wakeup(&m->r);
+		}
+		if(strcmp(up->errstr, Eintr) == 0 && !r->done && r->req.type != Tflush && !m->dead)
+			mntflush(m, r);
+		unqueue(m, r);
+		if(r->rbuf){
+			free(r->rbuf);
+			r->rbuf = nil;
+		}
+		nexterror();
+	}
+	if(devtabwrite(m->c, m->wbuf, n, m->c->offset) != (long)n)
+		error(Eshort);
+	while(!r->done){
+		if(m->rip == nil){
+			m->rip = up;
+			mntreadreply(m);
+			m->rip = nil;
+			wakeup(&m->r);
+		}else
+			sleep(&m->r, rpcready, r);
+	}
+	poperror();
+	unqueue(m, r);
+	if(r->err)
+		error(r->err);
+	if(r->rep.type == Rerror){
+		strecpy(up->errstr, up->errstr + ERRMAX, r->rep.ename);
+		free(r->rbuf);
+		r->rbuf = nil;
+		nexterror();
+	}
+}
+
+/* The caller was interrupted: tell the server to forget r. */
+static void
+mntflush(Mnt *m, Mntrpc *r)
+{
+	Mntrpc f;
+	int pending;
+
+	memset(&f, 0, sizeof f);
+	f.req.type = Tflush;
+	f.req.oldtag = r->tag;
+	pending = up->notepending;
+	up->notepending = 0;
+	if(!waserror()){
+		mntrpc(m, &f);
+		poperror();
+	}
+	free(f.rbuf);
+	up->notepending = pending;
+}
+
+static Mnt*
+mntversion(Chan *c)
+{
+	Mnt *m;
+	Mntrpc r;
+
+	for(m = mnts; m; m = m->next)
+		if(m->c == c && !m->dead){
+			m->ref++;
+			return m;
+		}
+	m = smalloc(sizeof(Mnt));
+	m->wbuf = malloc(Msize);
+	if(m->wbuf == nil){
+		free(m);
+		error(Enomem);
+	}
+	m->ref = 1;
+	m->id = ++mntid;
+	m->c = c;
+	incref(&c->ref);
+	m->msize = Msize;
+	m->nextfid = 1;
+	if(waserror()){
+		mntfree(m);
+		nexterror();
+	}
+	memset(&r, 0, sizeof r);
+	r.req.type = Tversion;
+	r.req.msize = Msize;
+	r.req.version = "9P2000";
+	mntrpc(m, &r);
+	if(r.rep.msize < Minmsize || r.rep.msize > Msize || strncmp(r.rep.version, "9P2000", 6) != 0){
+		free(r.rbuf);
+		error("mount: server speaks another version of 9P");
+	}
+	m->msize = r.rep.msize;
+	free(r.rbuf);
+	poperror();
+	m->next = mnts;
+	mnts = m;
+	return m;
+}
+
+static Mnt*
+mntof(Chan *c)
+{
+	Mnt *m;
+
+	m = c->aux;
+	if(m == nil)
+		error(Egreg);
+	return m;
+}
+
+Chan*
+mntattach(int fd, char *spec)
+{
+	Chan *c, *fc;
+	Mnt *m;
+	Mntrpc r;
+
+	fc = fdtochan(fd, ORDWR);
+	if(waserror()){
+		cclose(fc);
+		nexterror();
+	}
+	if((fc->mode & 3) != ORDWR)
+		error(Ebadusefd);
+	m = mntversion(fc);
+	poperror();
+	cclose(fc);
+	if(waserror()){
+		mntput(m);
+		nexterror();
+	}
+	memset(&r, 0, sizeof r);
+	r.req.type = Tattach;
+	r.req.fid = m->nextfid++;
+	r.req.afid = NOFID;
+	r.req.uname = up->user;
+	r.req.aname = spec;
+	mntrpc(m, &r);
+	poperror();
+	c = devattach('M', spec);
+	c->dev = m->id;
+	c->aux = m;
+	c->fid = r.req.fid;
+	c->qid = r.rep.qid;
+	c->iounit = m->msize - IOHDRSZ;
+	free(r.rbuf);
+	return c;
+}
+
+static Chan*
+mntattachdev(char *spec)
+{
+	error(Enoattach);
+}
+
+static void
+mntwalk(Chan *c, Chan *nc, char *name)
+{
+	Mnt *m;
+	Mntrpc r;
+
+	m = mntof(c);
+	memset(&r, 0, sizeof r);
+	r.req.type = Twalk;
+	r.req.fid = c->fid;
+	r.req.newfid = m->nextfid++;
+	r.req.nwname = name ? 1 : 0;
+	r.req.wname[0] = name;
+	mntrpc(m, &r);
+	if(r.rep.nwqid != r.req.nwname){
+		free(r.rbuf);
+		if(r.rep.nwqid > r.req.nwname)
+			error("mount rpc error: walk returned too many qids");
+		error(Enonexist);
+	}
+	nc->fid = r.req.newfid;
+	nc->qid = name ? r.rep.wqid[0] : c->qid;
+	nc->aux = m;
+	nc->dev = c->dev;
+	nc->iounit = c->iounit;
+	m->ref++;
+	free(r.rbuf);
+}
+
+static int
+mntstat(Chan *c, uchar *db, int n)
+{
+	Mnt *m;
+	Mntrpc r;
+	Dir d;
+	uchar *tmp;
+
+	m = mntof(c);
+	memset(&r, 0, sizeof r);
+	r.req.type = Tstat;
+	r.req.fid = c->fid;
+	mntrpc(m, &r);
+	if(waserror()){
+		free(r.rbuf);
+		nexterror();
+	}
+	/* check the entry on a copy: unpacking rewrites the strings */
+	tmp = smalloc(r.rep.nstat);
+	memmove(tmp, r.rep.stat, r.rep.nstat);
+	if(dirunpack(tmp, r.rep.nstat, &d) != r.rep.nstat){
+		free(tmp);
+		error("mount rpc error: malformed stat");
+	}
+	free(tmp);
+	if(n < r.rep.nstat){
+		if(n < 2)
+			error(Eshort);
+		db[0] = r.rep.nstat;
+		db[1] = r.rep.nstat >> 8;
+		n = 2;
+	}else{
+		memmove(db, r.rep.stat, r.rep.nstat);
+		n = r.rep.nstat;
+	}
+	poperror();
+	free(r.rbuf);
+	return n;
+}
+
+static void
+setiounit(Chan *c, Mnt *m, uint iounit)
+{
+	c->iounit = m->msize - IOHDRSZ;
+	if(iounit != 0 && iounit < c->iounit)
+		c->iounit = iounit;
+}
+
+static Chan*
+mntopen(Chan *c, int omode)
+{
+	Mnt *m;
+	Mntrpc r;
+
+	m = mntof(c);
+	memset(&r, 0, sizeof r);
+	r.req.type = Topen;
+	r.req.fid = c->fid;
+	r.req.mode = omode & (3|OTRUNC|ORCLOSE);
+	mntrpc(m, &r);
+	c->qid = r.rep.qid;
+	setiounit(c, m, r.rep.iounit);
+	c->mode = omode & 3;
+	c->flag |= COPEN;
+	c->offset = 0;
+	free(r.rbuf);
+	return c;
+}
+
+static void
+mntcreate(Chan *c, char *name, int omode, ulong perm)
+{
+	Mnt *m;
+	Mntrpc r;
+
+	m = mntof(c);
+	memset(&r, 0, sizeof r);
+	r.req.type = Tcreate;
+	r.req.fid = c->fid;
+	r.req.name = name;
+	r.req.perm = perm;
+	r.req.mode = omode & (3|OTRUNC|ORCLOSE|OEXCL);
+	mntrpc(m, &r);
+	c->qid = r.rep.qid;
+	setiounit(c, m, r.rep.iounit);
+	c->mode = omode & 3;
+	c->flag |= COPEN;
+	c->offset = 0;
+	free(r.rbuf);
+}
+
+static void
+mntclunk(Chan *c, int type)
+{
+	Mnt *m;
+	Mntrpc r;
+
+	m = c->aux;
+	if(m == nil)
+		return;
+	c->aux = nil;
+	if(waserror()){
+		mntput(m);
+		nexterror();
+	}
+	memset(&r, 0, sizeof r);
+	r.req.type = type;
+	r.req.fid = c->fid;
+	if(!m->dead)
+		mntrpc(m, &r);
+	free(r.rbuf);
+	poperror();
+	mntput(m);
+}
+
+static void
+mntclose(Chan *c)
+{
+	mntclunk(c, Tclunk);
+}
+
+static void
+mntremove(Chan *c)
+{
+	mntclunk(c, Tremove);
+}
+
+static int
+mntwstat(Chan *c, uchar *db, int n)
+{
+	Mnt *m;
+	Mntrpc r;
+
+	m = mntof(c);
+	memset(&r, 0, sizeof r);
+	r.req.type = Twstat;
+	r.req.fid = c->fid;
+	r.req.nstat = n;
+	r.req.stat = db;
+	mntrpc(m, &r);
+	free(r.rbuf);
+	return n;
+}
+
+/*
+ * Reads and writes in pieces of at most the iounit; a short piece ends
+ * the transfer.  All data moves through here.
+ */
+static long
+mntrdwr(int type, Chan *c, uchar *a, long n, vlong off)
+{
+	Mnt *m;
+	Mntrpc r;
+	long done, k, got;
+
+	m = mntof(c);
+	for(done = 0; done < n; done += got){
+		k = n - done;
+		if(k > (long)c->iounit)
+			k = c->iounit;
+		memset(&r, 0, sizeof r);
+		r.req.type = type;
+		r.req.fid = c->fid;
+		r.req.offset = off + done;
+		r.req.count = k;
+		if(type == Twrite)
+			r.req.data = a + done;
+		mntrpc(m, &r);
+		got = r.rep.count;
+		if(got > k){
+			free(r.rbuf);
+			error("mount rpc error: count larger than asked for");
+		}
+		if(type == Tread)
+			memmove(a + done, r.rep.data, got);
+		free(r.rbuf);
+		if(got < k){
+			done += got;
+			break;
+		}
+		if(type == Tread && (c->qid.type & QTDIR))
+			return done + got;	/* one batch of whole entries */
+	}
+	return done;
+}
+
+static long
+mntread(Chan *c, void *a, long n, vlong off)
+{
+	return mntrdwr(Tread, c, a, n, off);
+}
+
+static long
+mntwrite(Chan *c, void *a, long n, vlong off)
+{
+	return mntrdwr(Twrite, c, a, n, off);
+}
+
+Dev mntdevtab = {
+	'M', "mnt",
+	nil, mntattachdev, mntwalk, mntstat, mntopen, mntcreate,
+	mntclose, mntread, mntwrite, mntremove, mntwstat,
+};
