@@ -30,8 +30,14 @@ checkstr(const char *what, const char *got, const char *want, int line)
 /* ---- a fake kernel: error string, break, a few in-memory files ---- */
 
 static char kerr[128];
-/* the fake address space above bss: sbrk starts at "end" */
-char lux_end[64<<20] __attribute__((aligned(4096)));
+/*
+ * The fake address space above bss.  sbrk starts at "end", which a
+ * linker leaves wherever bss stops; here it is 8 bytes into the
+ * space, so malloc must align for itself.
+ */
+static char fakebrk[64<<20] __attribute__((aligned(4096)));
+__asm__(".globl lux_end\n.set lux_end, fakebrk + 8");
+extern char lux_end[];
 
 int
 lux_errstr(char *buf, unsigned n)
@@ -58,7 +64,7 @@ lux_brk_(void *p)
 	char *a;
 
 	a = p;
-	if(a < lux_end || a > lux_end + sizeof lux_end){
+	if(a < lux_end || a > fakebrk + sizeof fakebrk){
 		seterr("no memory");
 		return -1;
 	}

@@ -170,7 +170,7 @@ grow(usize nb)
 		/* contiguous: the old fence becomes the start of the new chunk */
 		c = fence;
 		heaphi = p + req;
-		fence = (Chunk*)(heaphi - Hdr);
+		fence = (Chunk*)((uintptr)(heaphi - Hdr) & ~(uintptr)(Align - 1));
 		fence->head = Tagused | Cinuse;
 		c->head = ((char*)fence - (char*)c) | Tagfree | (c->head & Pinuse);
 		if(!(c->head & Pinuse)){

@@ -8,7 +8,8 @@
 .type _start,@function
 _start:
 	xorl	%ebp, %ebp		/* the outermost frame, for debuggers */
-	movq	%rsi, argv0(%rip)
+	movq	(%rsi), %rax		/* argv0 = argv[0], the program's name */
+	movq	%rax, argv0(%rip)
 	andq	$-16, %rsp
 	call	main
 	xorl	%edi, %edi

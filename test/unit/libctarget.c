@@ -1,0 +1,173 @@
+/*
+ * A Lux9 program that exercises libc through real system calls (run on
+ * the host by libcrun, later inside Lux9): start-up and arguments,
+ * ARGBEGIN, print to fds, the error string, the break and malloc,
+ * setjmp, files, dirstat, bio and stdio.  It prints one line per check
+ * group; test/suites/libc.sh compares the output.
+ */
+#include <u.h>
+#include <libc.h>
+#include <bio.h>
+#include <stdio.h>
+#include <regexp.h>
+
+static int vflag;
+static char *oarg;
+
+static void
+usage(void)
+{
+	fprint(2, "usage: %s [-v] [-o arg] file args...\n", argv0);
+	exits("usage");
+}
+
+static void
+ok(const char *what, int good)
+{
+	print("%s %s\n", good ? "ok" : "FAILED", what);
+}
+
+static void
+testmalloc(void)
+{
+	enum { N = 64 };
+	uchar *p[N];
+	int i, j, good;
+	ulong sz;
+
+	/* 64 blocks of up to 1 MiB: the break has to grow well past its start */
+	good = 1;
+	for(i = 0; i < N; i++){
+		sz = (i * 7919) % (1<<20) + 1;
+		p[i] = malloc(sz);
+		if(p[i] == nil){
+			good = 0;
+			break;
+		}
+		memset(p[i], i, sz);
+	}
+	for(i = 0; good && i < N; i += 2){
+		sz = (i * 7919) % (1<<20) + 1;
+		for(j = 0; j < (int)sz; j += 4096)
+			good &= p[i][j] == i;
+		free(p[i]);
+		p[i] = nil;
+	}
+	for(i = 0; i < N; i++)
+		free(p[i]);
+	ok("malloc grows the break", good);
+	ok("malloc refuses the impossible", malloc(1ULL<<45) == nil);
+}
+
+static void
+testerr(void)
+{
+	char buf[ERRMAX];
+
+	werrstr("custom %d", 7);
+	rerrstr(buf, sizeof buf);
+	ok("werrstr/rerrstr", strcmp(buf, "custom 7") == 0);
+	ok("open of a missing file fails", open("/nonexistent/file", OREAD) < 0);
+	snprint(buf, sizeof buf, "%r");
+	ok("its %r", strcmp(buf, "file does not exist") == 0);
+}
+
+static void
+testfiles(const char *name)
+{
+	char buf[64], *line;
+	Biobuf *b;
+	Dir *d;
+	int fd, n, i;
+	FILE *f;
+
+	fd = create(name, OWRITE, 0644);
+	ok("create", fd >= 0);
+	fprint(fd, "line one\nline two\n");
+	for(i = 0; i < 1000; i++)
+		fprint(fd, "%d\n", i);
+	close(fd);
+
+	fd = open(name, OREAD);
+	n = readn(fd, buf, 8);
+	ok("readn", n == 8 && memcmp(buf, "line one", 8) == 0);
+	ok("seek", seek(fd, 5, SEEKSET) == 5 && read(fd, buf, 3) == 3 && memcmp(buf, "one", 3) == 0);
+	d = dirfstat(fd);
+	ok("dirfstat", d != nil && d->length == 18 + 3890 && (d->mode & 0777) == 0644);
+	free(d);
+	close(fd);
+	d = dirstat(name);
+	ok("dirstat", d != nil && strcmp(d->name, name) == 0 && !(d->mode & DMDIR));
+	free(d);
+	d = dirstat(".");
+	ok("dirstat of a directory", d != nil && (d->mode & DMDIR) && (d->qid.type & QTDIR));
+	free(d);
+
+	b = Bopen(name, OREAD);
+	n = 0;
+	while((line = Brdline(b, '\n')) != nil)
+		n++;
+	Bterm(b);
+	ok("bio counts lines", n == 1002);
+
+	f = fopen(name, "r");
+	fgets(buf, sizeof buf, f);
+	fgets(buf, sizeof buf, f);
+	ok("stdio reads", strcmp(buf, "line two\n") == 0);
+	fclose(f);
+	ok("remove", remove(name) == 0 && open(name, OREAD) < 0);
+}
+
+static void
+testjmp(void)
+{
+	jmp_buf jb;
+	volatile int n;
+
+	n = 0;
+	if(setjmp(jb) < 3){
+		n++;
+		longjmp(jb, n);
+	}
+	ok("setjmp/longjmp", n == 3);
+}
+
+static void
+done(void)
+{
+	print("atexit ran\n");
+}
+
+void
+main(int argc, char *argv[])
+{
+	Reprog *re;
+	int i;
+
+	ARGBEGIN{
+	case 'v':
+		vflag = 1;
+		break;
+	case 'o':
+		oarg = EARGF(usage());
+		break;
+	default:
+		usage();
+	}ARGEND
+	if(argc < 1)
+		usage();
+	print("argv0 %s vflag %d oarg %s argc %d", argv0, vflag, oarg, argc);
+	for(i = 0; i < argc; i++)
+		print(" %q", argv[i]);
+	print("\n");
+	testmalloc();
+	testerr();
+	testfiles(argv[0]);
+	testjmp();
+	re = regcomp("^l(ine) (t[a-z]+)$");
+	ok("regexp", re != nil && regexec(re, "line three", nil, 0) == 1);
+	printf("stdio %s %5.1f%%\n", "printf", 99.44);
+	fprint(2, "to stderr\n");
+	atexit(done);
+	exits(argc > 1 ? argv[1] : nil);
+}
