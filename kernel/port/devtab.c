@@ -3,7 +3,7 @@
 #include "portdat.h"
 #include "portfns.h"
 
-extern Dev rootdevtab, consdevtab, pipedevtab, envdevtab, procdevtab, srvdevtab, dupdevtab, mntdevtab;
+extern Dev rootdevtab, consdevtab, pipedevtab, envdevtab, procdevtab, srvdevtab, dupdevtab, mntdevtab, uartdevtab;
 
 Dev *devtab[] = {
 	&rootdevtab,
@@ -14,5 +14,6 @@ Dev *devtab[] = {
 	&srvdevtab,
 	&dupdevtab,
 	&mntdevtab,
+	&uartdevtab,
 	nil,
 };

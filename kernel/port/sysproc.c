@@ -193,6 +193,7 @@ execload(Chan *c, char *args, int n, int argc)
 	uintptr tbase, ttop, dbase, dtop;
 	Seg seg[NSEG];
 	int i, flags, fl;
+	long k;
 	char *s, *np;
 	uchar *page;
 
@@ -267,10 +268,10 @@ execload(Chan *c, char *args, int n, int argc)
 		for(va = lo; va < lo + ph[i].filesz; va = ROUNDDN(va, BY2PG) + BY2PG){
 			pte = mmuwalk(pml4, va, 0);
 			page = KADDR(*pte & 0x000ffffffffff000ULL);
-			n = ROUNDDN(va, BY2PG) + BY2PG - va;
-			if(va + n > lo + ph[i].filesz)
-				n = lo + ph[i].filesz - va;
-			if(readfull(c, page + (va & (BY2PG-1)), n, ph[i].offset + (va - lo)) != n)
+			k = ROUNDDN(va, BY2PG) + BY2PG - va;
+			if(va + k > lo + ph[i].filesz)
+				k = lo + ph[i].filesz - va;
+			if(readfull(c, page + (va & (BY2PG-1)), k, ph[i].offset + (va - lo)) != k)
 				error(Ebadexec);
 		}
 	}
@@ -589,18 +590,27 @@ bootenv(Egrp *e)
 			continue;
 		}
 		p++;
+		val = p;
+		vl = 0;
 		if(*p == '\''){
-			val = ++p;
-			while(*p && *p != '\'')
+			/* quoted as rc quotes: '' inside stands for ' */
+			val = q = ++p;
+			for(; *p; p++){
+				if(*p == '\''){
+					if(p[1] != '\'')
+						break;
+					p++;
+				}
+				*q++ = *p;
+			}
+			vl = q - val;
+			if(*p == '\'')
 				p++;
 		}else{
-			val = p;
 			while(*p && *p != ' ')
 				p++;
+			vl = p - val;
 		}
-		vl = p - val;
-		if(*p == '\'')
-			p++;
 		v = malloc(sizeof(Evar));
 		q = malloc(nl + 1);
 		if(v == nil || q == nil)
