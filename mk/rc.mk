@@ -1,7 +1,6 @@
 # rc, the shell (user/cmd/rc).
 #
-#	$(B)/user/bin/rc	rc for Lux9 (target rc-lux9; joins ALL once
-#				user/libc builds $(B)/user/libc.a)
+#	$(B)/user/bin/rc	rc for Lux9 (/bin/rc in the boot archive)
 #	$(B)/host/rc		rc on the host through test/unit/rcshim.c (test aid)
 #	$(B)/host/rctest	unit tests: lexer, parser, deparser, matching
 
@@ -31,16 +30,18 @@ $(B)/host/rctest: $(filter-out %/main.o,$(RC_HOSTOBJ)) $(B)/rc/host/rcshim.o $(B
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 
-$(B)/rc/lux9/%.o: user/cmd/rc/%.c $(RC_HDR) $(B)/include/sysnum.h
+$(B)/rc/lux9/%.o: user/cmd/rc/%.c $(RC_HDR) $(LIBC_HDR)
 	@mkdir -p $(@D)
 	$(UCC) $(UCFLAGS) -c -o $@ $<
 
-$(B)/user/bin/rc: $(RC_LUXOBJ) $(B)/user/libc.a
+# start.o first, by name, as for every Lux9 program (mk/user.mk)
+$(B)/user/bin/rc: $(RC_LUXOBJ) $(B)/libc/amd64/start.o $(B)/user/libc.a
 	@mkdir -p $(@D)
-	$(ULD) $(ULDFLAGS) -o $@ $(RC_LUXOBJ) $(B)/user/libc.a
+	$(ULD) $(ULDFLAGS) -o $@ $(B)/libc/amd64/start.o $(RC_LUXOBJ) $(B)/user/libc.a
 
 .PHONY: rc-lux9 rc-lux9-objs
 rc-lux9: $(B)/user/bin/rc
 rc-lux9-objs: $(RC_LUXOBJ)
 
-ALL += $(B)/host/rc $(B)/host/rctest
+LUXBIN += $(B)/user/bin/rc
+ALL += $(B)/host/rc $(B)/host/rctest $(B)/user/bin/rc
