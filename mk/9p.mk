@@ -39,5 +39,18 @@ $(B)/host/9psrv-test: $(9P_SRC) $(RAMFS_SRC) test/unit/9psrv.c $(9P_HDR) $(RAMFS
 	$(HOSTCC) $(HOSTCFLAGS) $(9P_HOSTINC) -o $@ $(9P_SRC) $(RAMFS_SRC) test/unit/9psrv.c
 
 ALL += $(B)/9p/fcall-kernel.o $(B)/9p/lib9p-lux9.a $(B)/9p/lux9/ramfs.o \
-	$(B)/host/ramfs9p $(B)/host/9pc
+	$(B)/host/ramfs9p $(B)/host/9pc $(B)/host/9pcodec-test $(B)/host/9psrv-test
 
+
+# libFuzzer over the codec and, through it, the server library and ramfs.
+$(B)/host/9p-fuzz: $(9P_SRC) $(RAMFS_SRC) test/unit/9pfuzz.c $(9P_HDR) $(RAMFS_HDR)
+	@mkdir -p $(@D)
+	clang -std=gnu11 -Wall -Wextra -Werror -O1 -g -fno-omit-frame-pointer \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		$(9P_HOSTINC) -o $@ $(9P_SRC) $(RAMFS_SRC) test/unit/9pfuzz.c
+.PHONY: 9p-fuzz
+9p-fuzz: $(B)/host/9p-fuzz $(B)/host/9pcodec-test
+	rm -rf $(B)/9p/corpus && mkdir -p $(B)/9p/corpus
+	$(B)/host/9pcodec-test -seeds $(B)/9p/corpus > /dev/null
+	$(B)/host/9p-fuzz -runs=1000000 -max_len=4096 -print_final_stats=1 $(B)/9p/corpus
+FUZZ += 9p-fuzz

@@ -300,6 +300,7 @@ doversion(Srv *s, Req *r)
 
 	/* a new session: what went before is forgotten */
 	srvreset(s);
+	r->session = s->session;
 	m = s->msize != 0 ? s->msize : Defmsize;
 	if(r->ifcall.msize < m)
 		m = r->ifcall.msize;
@@ -663,9 +664,15 @@ srvrun(Srv *s)
 			break;
 		}
 		if(size > maxmsg(s)){
-			/* skip it, then say why: the stream stays in step */
-			if(readfull(s, hdr+4, 3) < 0)
+			/*
+			 * Skip a message somewhat too large, then say why, so
+			 * the stream stays in step; one far too large is a
+			 * broken or hostile peer, and the session ends.
+			 */
+			if(size / 16 > maxmsg(s) || readfull(s, hdr+4, 3) < 0){
+				s->dead = 1;
 				break;
+			}
 			free(buf);
 			buf = malloc(maxmsg(s));
 			if(buf == NULL)

@@ -114,6 +114,7 @@ main(int argc, char **argv)
 	}
 	if(port < 0){
 		serve(fs, 0, 1);
+		ramfsfree(fs);
 		return 0;
 	}
 	lfd = socket(AF_INET, SOCK_STREAM, 0);
