@@ -26,3 +26,16 @@ $(B)/amd64/lux9.32: $(B)/amd64/lux9
 	llvm-objcopy -O elf32-i386 $< $@
 
 ALL += $(B)/amd64/lux9.32
+
+# make run: boot Lux9 with the serial console on this terminal (Ctrl-A x
+# leaves QEMU; `halt` in the shell powers the machine off).
+QEMU := qemu-system-x86_64
+QEMUFLAGS := -m 256M -nographic -no-reboot \
+	-device isa-debug-exit,iobase=0xf4,iosize=4
+run: all
+	$(QEMU) $(QEMUFLAGS) -kernel $(B)/amd64/lux9.32 -initrd $(B)/amd64/initrd.cpio
+
+# make iso: a GRUB image (BIOS) that boots the same kernel and archive.
+$(B)/lux9.iso: $(B)/amd64/lux9.32 $(B)/amd64/initrd.cpio tools/mkiso
+	tools/mkiso $@ $(B)/amd64/lux9.32 $(B)/amd64/initrd.cpio
+iso: $(B)/lux9.iso
