@@ -963,6 +963,7 @@ rcexec(Tree *t, int last)
 		break;
 	case Tmatch:
 		runmatch(t);
+		checke();
 		break;
 	case Tfn:
 		runfn1(t);
