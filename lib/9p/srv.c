@@ -312,7 +312,9 @@ doversion(Srv *s, Req *r)
 	s->wbuf = NULL;
 	s->maxmsg = m;
 	r->ofcall.msize = m;
-	if(strncmp(r->ifcall.version, "9P2000", 6) == 0){
+	/* 9P2000 and its dialects (9P2000.L, .u) all get plain 9P2000 */
+	if(strncmp(r->ifcall.version, "9P2000", 6) == 0 &&
+	   (r->ifcall.version[6] == 0 || r->ifcall.version[6] == '.')){
 		r->ofcall.version = "9P2000";
 		s->versioned = 1;
 	}else
