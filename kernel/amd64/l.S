@@ -15,8 +15,17 @@
 	.align 4
 mbheader:
 	.long 0x1BADB002		/* multiboot1 magic */
-	.long 0x00000003		/* page-align modules, want memory map */
-	.long -(0x1BADB002 + 0x00000003)
+	.long 0x00010003		/* page-align modules, memory map, addresses below */
+	.long -(0x1BADB002 + 0x00010003)
+	/*
+	 * Where to load us, so loaders need not interpret the ELF headers
+	 * (whose virtual addresses are the kernel's high ones).
+	 */
+	.long PHYS(mbheader)		/* header_addr */
+	.long PHYS(mbheader)		/* load_addr: the file from this header on */
+	.long PHYS(edata)		/* load_end_addr */
+	.long PHYS(end)			/* bss_end_addr */
+	.long PHYS(start32)		/* entry_addr */
 
 	.globl start32
 start32:
