@@ -5,7 +5,8 @@
 # and any case the guest did not report as passed is a FAIL.
 cd "$(dirname "$0")/../.." || exit 1
 cases="mount write cat append ls-l mkdir create-in-dir mv mv-dir rm rmdir
-	errors overwrite offset-write truncate chmod deep big-in big-out big-size
+	errors overwrite offset-write truncate chmod deep empty mtime sparse
+	utf8-name long-name rename-dir exec perm-denied big-in big-out big-size
 	parallel big-rm ls-empty"
 failall() {
 	for c in $cases; do
@@ -90,6 +91,23 @@ check chmod sh -c 'echo x > p && chmod 600 p && ls -l p | grep -q "^-rw------- "
 	chmod 644 p && ls -l p | grep -q "^-rw-r--r-- " && rm p'
 check deep sh -c 'mkdir -p a/b/c/d && echo deep > a/b/c/d/e &&
 	[ "$(cat a/b/c/d/e)" = deep ] && rm -r a && [ ! -e a ]'
+check empty sh -c 'touch e && [ -f e ] && [ $(wc -c < e) -eq 0 ] && [ -z "$(cat e)" ]'
+# wstat of the modification time (the guest runs in UTC)
+check mtime sh -c 'touch -d "2020-01-02 03:04:05" e && [ "$(stat -c %Y e)" = 1577934245 ] &&
+	rm e'
+check sparse sh -c 'dd if=/dev/zero of=s bs=1 count=1 seek=100000 2>/dev/null &&
+	[ $(wc -c < s) -eq 100001 ] && [ $(tr -d "\\0" < s | wc -c) -eq 0 ] && rm s'
+check utf8-name sh -c 'echo u > "héllo wörld" && [ "$(cat "héllo wörld")" = u ] &&
+	for f in *; do [ "$f" = "héllo wörld" ] && rm "$f" && exit 0; done; exit 1'
+long=$(printf "%0200d" 0 | tr 0 n)
+check long-name sh -c "echo l > $long && [ \"\$(cat $long)\" = l ] && rm $long"
+check rename-dir sh -c 'mkdir rd && echo z > rd/z && mv rd rd2 && [ ! -e rd ] &&
+	[ "$(cat rd2/z)" = z ] && rm -r rd2'
+check exec sh -c 'printf "#!/bin/sh\necho ran\n" > x.sh && chmod +x x.sh &&
+	[ "$(./x.sh)" = ran ] && rm x.sh'
+# The server's permission check refuses a write to a read-only file.
+check perm-denied sh -c 'echo ro > r && chmod 444 r && [ "$(cat r)" = ro ] &&
+	! sh -c "echo no > r" 2>/dev/null && [ "$(cat r)" = ro ] && rm r'
 # 1 MiB of random bytes into the server and back, compared byte for byte.
 head -c 1048576 /dev/urandom > /tmp/r
 check big-in sh -c 'cp /tmp/r big && cmp /tmp/r big'
