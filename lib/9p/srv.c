@@ -13,8 +13,8 @@
 #include <string.h>
 #include "9psrv.h"
 
-char Ebadfid[] = "unknown fid";
-char Efidinuse[] = "fid in use";
+char Ebadfid[] = "fid unknown or out of range";
+char Efidinuse[] = "fid already in use";
 char Enotfound[] = "file does not exist";
 char Eperm[] = "permission denied";
 char Eisdir[] = "is a directory";
@@ -22,9 +22,9 @@ char Enotdir[] = "not a directory";
 char Ebadoffset[] = "bad offset in directory read";
 char Ebotch[] = "9P protocol botch";
 char Eopen[] = "fid already open";
-char Ebadmode[] = "bad open mode";
+char Ebadmode[] = "illegal mode";
 char Etoobig[] = "message larger than msize";
-char Ebadusefid[] = "fid not open for this";
+char Ebadusefid[] = "bad use of fid";
 char Enoauth[] = "authentication not required";
 char Etaginuse[] = "tag in use";
 static char Enomem[] = "out of memory";

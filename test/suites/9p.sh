@@ -63,7 +63,7 @@ c mv /d/f g && out=$(c cat /d/g) && ! c cat /d/f 2>/dev/null
 result rename $([ $? = 0 ] && [ "$out" = hello ]; echo $?)
 
 out=$(c rm /d 2>&1)
-result rm-nonempty $(echo "$out" | grep -q 'directory not empty'; echo $?)
+result rm-nonempty $(echo "$out" | grep -q 'directory is not empty'; echo $?)
 c rm /d/g && c rm /d && out=$(c ls /)
 result rm $([ "$out" = "---  666 nobody glenda 1048576 big" ]; echo $?)
 

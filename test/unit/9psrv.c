@@ -295,7 +295,7 @@ testversion(void)
 	newsrv();
 	check(ok(attach(1, "glenda")) && ok(walk(1, 2, "")), "attach");
 	version(Msize, "9P2000", &r);
-	check(iserr(walk(1, 2, ""), "unknown fid"), "version-resets-fids");
+	check(iserr(walk(1, 2, ""), "fid unknown"), "version-resets-fids");
 }
 
 static void
@@ -305,13 +305,13 @@ testattach(void)
 
 	newsrv();
 	check(ok(attach(1, "glenda")), "attach-ok");
-	check(iserr(attach(1, "glenda"), "fid in use"), "attach-fid-in-use");
+	check(iserr(attach(1, "glenda"), "fid already in use"), "attach-fid-in-use");
 	check(iserr(rpc(&t, &r), "authentication not required"), "attach-afid");
 	t = (Fcall){.type = Tauth, .afid = 7, .uname = "glenda", .aname = ""};
 	check(iserr(rpc(&t, &r), "authentication not required"), "auth-refused");
 	t = (Fcall){.type = Tattach, .fid = 3, .afid = NOFID, .uname = "glenda", .aname = "other"};
 	check(iserr(rpc(&t, &r), "no such tree"), "attach-bad-aname");
-	check(iserr(walk(3, 4, ""), "unknown fid"), "attach-failed-no-fid");
+	check(iserr(walk(3, 4, ""), "fid unknown"), "attach-failed-no-fid");
 }
 
 static void
@@ -326,10 +326,10 @@ testwalk(void)
 	check(ok(walk(1, 2, "")), "walk-clone");
 	check(ok(create(2, "a", DMDIR|0777, OREAD)) && ok(simple(Tclunk, 2)), "mkdir");
 	check(iserr(walkn(1, 3, "a/zz/yy", &n), "short walk") && n == 1, "walk-partial");
-	check(iserr(simple(Tstat, 3), "unknown fid"), "walk-partial-no-newfid");
-	check(iserr(walk(9, 3, "a"), "unknown fid"), "walk-bad-fid");
+	check(iserr(simple(Tstat, 3), "fid unknown"), "walk-partial-no-newfid");
+	check(iserr(walk(9, 3, "a"), "fid unknown"), "walk-bad-fid");
 	at(3, "a");
-	check(iserr(walk(1, 3, "a"), "fid in use"), "walk-newfid-in-use");
+	check(iserr(walk(1, 3, "a"), "fid already in use"), "walk-newfid-in-use");
 	check(ok(walk(3, 3, "..")) && ok(stat9(3, &d)) && d.qid.path == 0, "walk-dotdot");
 	check(ok(walk(3, 3, "..")) && ok(stat9(3, &d)) && d.qid.path == 0 &&
 		strcmp(d.name, "/") == 0, "walk-dotdot-root");
@@ -340,7 +340,7 @@ testwalk(void)
 	at(5, "a/f");
 	check(iserr(walk(5, 6, "x"), "walk in a non-directory"), "walk-from-file");
 	check(iserr(walk(4, 5, ""), "cannot walk an open fid"), "walk-open-fid");
-	check(ok(simple(Tclunk, 4)) && iserr(simple(Tclunk, 4), "unknown fid"), "clunk-twice");
+	check(ok(simple(Tclunk, 4)) && iserr(simple(Tclunk, 4), "fid unknown"), "clunk-twice");
 }
 
 static void
@@ -371,20 +371,20 @@ testfiles(void)
 		iserr(create(2, "..", 0666, OWRITE), "bad file name"), "create-bad-name");
 	check(iserr(open9(2, OWRITE), "is a directory") &&
 		iserr(open9(2, OREAD|OTRUNC), "is a directory"), "open-dir-for-write");
-	check(iserr(open9(2, 0x80), "bad open mode"), "open-bad-mode");
+	check(iserr(open9(2, 0x80), "illegal mode"), "open-bad-mode");
 	at(3, "f");
 	check(iserr(create(3, "g", 0666, OWRITE), "create in a non-directory"), "create-in-file");
-	check(iserr(read9(3, 0, 10, buf, &n), "not open"), "read-unopened");
-	check(iserr(write9(3, 0, "x"), "not open"), "write-unopened");
+	check(iserr(read9(3, 0, 10, buf, &n), "bad use of fid"), "read-unopened");
+	check(iserr(write9(3, 0, "x"), "bad use of fid"), "write-unopened");
 	open9(3, OREAD);
-	check(iserr(write9(3, 0, "x"), "not open"), "write-readonly");
+	check(iserr(write9(3, 0, "x"), "bad use of fid"), "write-readonly");
 	simple(Tclunk, 3);
 	at(3, "f");
 	check(ok(open9(3, OWRITE|OTRUNC)) && ok(stat9(3, &d)) && d.length == 0 &&
 		d.qid.vers > 0, "open-truncate");
 	simple(Tclunk, 3);
-	check(iserr(simple(Tclunk, 77), "unknown fid") && iserr(simple(Tstat, 77), "unknown fid") &&
-		iserr(open9(77, OREAD), "unknown fid"), "bad-fid");
+	check(iserr(simple(Tclunk, 77), "fid unknown") && iserr(simple(Tstat, 77), "fid unknown") &&
+		iserr(open9(77, OREAD), "fid unknown"), "bad-fid");
 }
 
 static void
@@ -399,8 +399,8 @@ testremove(void)
 	at(2, "d");
 	create(2, "f", 0666, OWRITE);
 	at(3, "d");
-	check(iserr(simple(Tremove, 3), "directory not empty"), "remove-nonempty");
-	check(iserr(simple(Tstat, 3), "unknown fid"), "remove-clunks-fid");
+	check(iserr(simple(Tremove, 3), "directory is not empty"), "remove-nonempty");
+	check(iserr(simple(Tstat, 3), "fid unknown"), "remove-clunks-fid");
 	at(3, "d/f");
 	write9(2, 0, "still here");
 	at(4, "d/f");
@@ -411,7 +411,7 @@ testremove(void)
 	at(3, "d");
 	check(ok(simple(Tremove, 3)), "remove-empty-dir");
 	at(3, "");
-	check(iserr(simple(Tremove, 3), "cannot remove the root"), "remove-root");
+	check(iserr(simple(Tremove, 3), "cannot remove root"), "remove-root");
 	at(3, "");
 	create(3, "tmp", 0666, ORDWR|ORCLOSE);
 	check(ok(walk(1, 4, "tmp")) && ok(simple(Tclunk, 4)) && ok(simple(Tclunk, 3)) &&
@@ -446,7 +446,7 @@ testwstat(void)
 	check(ok(wstat9(3, &d)) && ok(stat9(3, &d)) && d.mode == 0600, "wstat-chmod");
 	dirnull(&d);
 	d.mode = DMDIR|0777;
-	check(iserr(wstat9(3, &d), "directory bit"), "wstat-dir-bit");
+	check(iserr(wstat9(3, &d), "convert between files"), "wstat-dir-bit");
 	dirnull(&d);
 	d.uid = "bob";
 	check(iserr(wstat9(3, &d), "owner"), "wstat-uid");
@@ -462,7 +462,7 @@ testwstat(void)
 	d.length = 3;
 	d.name = "b";
 	d.mode = DMDIR;
-	check(iserr(wstat9(5, &d), "directory bit") && ok(stat9(5, &d)) && d.length == 8,
+	check(iserr(wstat9(5, &d), "convert between files") && ok(stat9(5, &d)) && d.length == 8,
 		"wstat-all-or-nothing");
 	dirnull(&d);
 	check(ok(wstat9(5, &d)), "wstat-nothing");
@@ -555,7 +555,7 @@ testmodes(void)
 	at(4, "");
 	check(ok(create(4, "lock", DMEXCL|0666, ORDWR)), "excl-create");
 	at(5, "lock");
-	check(iserr(open9(5, OREAD), "exclusive-use"), "excl-second-open");
+	check(iserr(open9(5, OREAD), "exclusive use"), "excl-second-open");
 	simple(Tclunk, 4);
 	check(ok(open9(5, OREAD)), "excl-after-clunk");
 	at(6, "");
@@ -745,7 +745,7 @@ testmsgs(void)
 	n += reply(n, &r);
 	check(r.type == Rerror && r.tag == 2 && strstr(r.ename, "msize") != NULL, "srvrun-oversized");
 	reply(n, &r);
-	check(r.type == Rerror && r.tag == 3 && strstr(r.ename, "unknown fid") != NULL, "srvrun-in-step");
+	check(r.type == Rerror && r.tag == 3 && strstr(r.ename, "fid unknown") != NULL, "srvrun-in-step");
 }
 
 int

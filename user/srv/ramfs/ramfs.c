@@ -33,11 +33,11 @@ enum {
 };
 
 static char Eexist[] = "file already exists";
-static char Enotempty[] = "directory not empty";
-static char Einuse[] = "exclusive-use file already open";
+static char Enotempty[] = "directory is not empty";
+static char Einuse[] = "exclusive use file already open";
 static char Enomem[] = "out of memory";
 static char Elong[] = "name too long";
-static char Ebig[] = "file too large";
+static char Ebig[] = "file too big";
 
 static void
 filedecref(Ramfile *f)
@@ -183,8 +183,13 @@ fsattach(Req *r)
 		srvrespond(r, "no such tree");
 		return;
 	}
-	if(strlen(r->ifcall.uname) > Maxname || r->ifcall.uname[0] == 0){
-		srvrespond(r, "bad user name");
+	if(strlen(r->ifcall.uname) > Maxname){
+		srvrespond(r, "unknown user");
+		return;
+	}
+	/* a client that names no user is the anonymous one */
+	if(r->ifcall.uname[0] == 0 && setstr(&r->fid->uid, "none") < 0){
+		srvrespond(r, Enomem);
 		return;
 	}
 	r->fid->aux = fs->root;
@@ -349,7 +354,7 @@ static char *
 removable(Ramfile *f, const char *uid)
 {
 	if(f->parent == NULL)
-		return "cannot remove the root";
+		return "cannot remove root";
 	if(f->removed)
 		return Enotfound;
 	if(!allowed(f->parent, uid, DMWRITE))
@@ -399,7 +404,7 @@ wstatcheck(Ramfile *f, Dir *d, const char *uid)
 		if(!owner)
 			return "not owner";
 		if((d->mode ^ f->d.mode) & DMDIR)
-			return "cannot change directory bit";
+			return "wstat can't convert between files and directories";
 		if(d->mode & ~Modebits)
 			return "bad mode";
 	}
