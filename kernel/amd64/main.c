@@ -68,6 +68,8 @@ freeram(uintptr a, uintptr b, uintptr *used, int nused)
 		pagefreerange(a >> PGSHIFT, (b - a) >> PGSHIFT);
 }
 
+static int pm1acnt;	/* ACPI PM1a control port, from the FADT */
+
 static int
 countcpus(void)
 {
@@ -89,8 +91,11 @@ countcpus(void)
 	len = *(uint*)(rsdt + 4);
 	if(len < 36 || len > 65536)
 		return 1;
+	n = 1;
 	for(i = 36; i + 4 <= len; i += 4){
 		t = KADDR(*(uint*)(rsdt + i));
+		if(memcmp(t, "FACP", 4) == 0 && *(uint*)(t + 4) >= 68)
+			pm1acnt = *(uint*)(t + 64);
 		if(memcmp(t, "APIC", 4) != 0)
 			continue;
 		n = 0;
@@ -98,9 +103,8 @@ countcpus(void)
 		for(m = t + 44; m + 2 <= e && m[1] >= 2; m += m[1])
 			if(m[0] == 0 && (m[4] & 1))	/* enabled local APIC */
 				n++;
-		return n ? n : 1;
 	}
-	return 1;
+	return n ? n : 1;
 }
 
 void
@@ -194,9 +198,18 @@ main(uint magic, uintptr mbpa)
 void
 machexit(int code)
 {
+	long i;
+
 	splhi();
-	if(code == 0)
-		__asm__ volatile("outw %w0, %w1" : : "a"(0x2000), "Nd"(0x604));
+	if(code == 0){
+		/* ACPI soft-off: SLP_EN with QEMU's S5 type (0) in PM1a_CNT */
+		if(pm1acnt){
+			/* QEMU powers off a moment after the write: wait for it */
+			__asm__ volatile("outw %w0, %w1" : : "a"(0x2000), "Nd"(pm1acnt));
+			for(i = 0; i < 100000000; i++)
+				__asm__ volatile("pause");
+		}
+	}
 	outb(0xf4, code);
 	for(;;)
 		__asm__ volatile("hlt");
