@@ -67,3 +67,5 @@ $(B)/user/libctarget: test/unit/libctarget.c $(B)/user/libc.a $(LIBC_HDR)
 	$(ULD) $(ULDFLAGS) $(LIBC_LDFLAGS) -o $@ $(B)/libc/amd64/start.o $(B)/libc/libctarget.o $(B)/user/libc.a
 
 ALL += $(B)/host/libcrun $(B)/user/libctarget
+# ... and it goes in the boot archive's /test/bin, for tools/systest.
+LUXTEST += $(B)/user/libctarget

@@ -38,3 +38,10 @@ else
 	echo "FAIL: libc-target-usage"
 	cat "$tmp/err"
 fi
+
+# the same program inside Lux9 itself (booted in QEMU by tools/systest)
+if [ -f build/amd64/lux9.32 ] && [ -f build/amd64/initrd.cpio ]; then
+	tools/systest -t 120 libctarget | sed 's/^\(PASS\|FAIL\): libctarget/\1: libc-target-in-lux9/'
+else
+	echo "FAIL: libc-target-in-lux9 (no kernel or boot archive built)"
+fi

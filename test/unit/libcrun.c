@@ -189,6 +189,27 @@ dostat(struct user_regs_struct *r, int byfd)
 }
 
 static long
+dofd2path(struct user_regs_struct *r)
+{
+	char path[64], name[4096];
+	ssize_t n;
+
+	snprintf(path, sizeof path, "/proc/%d/fd/%d", child, (int)r->rdi);
+	n = readlink(path, name, sizeof name - 1);
+	if(n < 0){
+		seterr(plan9err(errno));
+		return -1;
+	}
+	/* as Plan 9 does, a short buffer gets the start of the name */
+	if((long)r->rdx <= 0)
+		return 0;
+	if(n > (long)r->rdx - 1)
+		n = r->rdx - 1;
+	name[n] = 0;
+	return poke(r->rsi, name, n + 1) < 0 ? -1 : 0;
+}
+
+static long
 doerrstr(struct user_regs_struct *r)
 {
 	char theirs[128];
@@ -288,6 +309,9 @@ entry(struct user_regs_struct *r, long *res, char *exitmsg, int *exited)
 		return Emulated;
 	case SYSfstat:
 		*res = dostat(r, 1);
+		return Emulated;
+	case SYSfd2path:
+		*res = dofd2path(r);
 		return Emulated;
 	case SYSnsec:
 		clock_gettime(CLOCK_REALTIME, &ts);

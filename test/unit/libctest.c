@@ -422,6 +422,15 @@ lux_noted(int v)
 	return unused();
 }
 
+int
+lux_fd2path(int fd, char *buf, int n)
+{
+	(void)fd;
+	(void)buf;
+	(void)n;
+	return unused();
+}
+
 long long
 lux_nsec(void)
 {

@@ -31,6 +31,6 @@ typedef uint64_t u64int;
 
 #define USED(x) ((void)(x))
 #define SET(x) ((void)(x))
-#define nelem(a) (sizeof(a)/sizeof((a)[0]))
+#define nelem(a) ((int)(sizeof(a)/sizeof((a)[0])))	/* int: loops count with int */
 
 #endif

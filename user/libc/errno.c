@@ -58,7 +58,7 @@ static Errmap errmap[] = {
 int
 errstr2errno(const char *s)
 {
-	usize i;
+	int i;
 
 	for(i = 0; i < nelem(errmap); i++)
 		if(errmap[i].text[0] != 0 && cistrstr(s, errmap[i].text) != nil)
@@ -80,7 +80,7 @@ char*
 strerror(int no)
 {
 	static char buf[32];
-	usize i;
+	int i;
 
 	if(no == 0)
 		return "no error";

@@ -60,9 +60,9 @@ fmtinstall(int r, int (*fn)(Fmt*))
 
 static int (*verbfn(Rune r))(Fmt*)
 {
-	usize i;
+	int i;
 
-	for(i = 0; i < (usize)ninstalled; i++)
+	for(i = 0; i < ninstalled; i++)
 		if(installed[i].r == r)
 			return installed[i].fn;
 	for(i = 0; i < nelem(builtin); i++)

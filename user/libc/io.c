@@ -29,3 +29,39 @@ readn(int fd, void *buf, long n)
 	}
 	return got;
 }
+
+/* access says whether name exists (AEXIST) or may be opened as mode asks */
+int
+access(const char *name, int mode)
+{
+	static const int omode[8] = {
+		[AREAD] = OREAD, [AWRITE] = OWRITE, [AREAD|AWRITE] = ORDWR, [AEXEC] = OEXEC,
+		[AEXEC|AREAD] = OEXEC, [AEXEC|AWRITE] = ORDWR, [AEXEC|AREAD|AWRITE] = ORDWR,
+	};
+	Dir *d;
+	int fd;
+
+	if(mode == AEXIST){
+		d = dirstat(name);
+		free(d);
+		return d != nil ? 0 : -1;
+	}
+	fd = open(name, omode[mode & 7]);
+	if(fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+char*
+getwd(char *buf, int n)
+{
+	int fd, r;
+
+	fd = open(".", OREAD);
+	if(fd < 0)
+		return nil;
+	r = fd2path(fd, buf, n);
+	close(fd);
+	return r < 0 ? nil : buf;
+}
