@@ -49,6 +49,11 @@ devgen(Chan *c, char *name, Dirtab *tab, int ntab, int i, Dir *dp)
 		dp->name = devtab[c->type]->name;
 		return 1;
 	}
+	/* a table may start with "." for the directory: it is not listed */
+	if(ntab > 0 && strcmp(tab->name, ".") == 0){
+		tab++;
+		ntab--;
+	}
 	if(i >= ntab)
 		return -1;
 	tab += i;

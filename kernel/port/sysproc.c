@@ -386,7 +386,7 @@ sysexec(uintptr *arg)
 	name = validstr(arg[0], 1024);
 	argv = (uintptr*)arg[1];
 	n = 0;
-	for(argc = 0; ; argc++){
+	for(argc = 0; argv != nil; argc++){
 		if(argc >= Maxargc)
 			error(Etoobig);
 		validaddr((uintptr)&argv[argc], 8, 0);
