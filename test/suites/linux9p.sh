@@ -134,4 +134,8 @@ for c in $cases; do
 		failed=1
 	fi
 done
+if [ $failed -ne 0 ]; then
+	echo "ramfs9p's log:"
+	cat "$tmp/srv.log"
+fi
 exit $failed
