@@ -255,9 +255,8 @@ tsleep(Rendez *r, int (*f)(void*), void *arg, long ms)
 {
 	if(f(arg))
 		return;
-	up->twhen = ticks + (ms + 1000/HZ - 1) / (1000/HZ);
-	if(up->twhen <= ticks)
-		up->twhen = ticks + 1;
+	/* one tick more: the current tick is already partly gone */
+	up->twhen = ticks + (ms + 1000/HZ - 1) / (1000/HZ) + 1;
 	addsleeper(up);
 	if(waserror()){
 		up->twhen = 0;
