@@ -306,13 +306,45 @@ undo1(Crdt *c, Cundo *u)
 	u->old.data = NULL;
 }
 
-/* bring the tree to the given order: undo to the first difference, redo */
+/* fold a block hash into an order-sensitive fingerprint */
+static uint64_t
+fpadd(uint64_t fp, const uint8_t h[32])
+{
+	uint64_t w, x;
+	int i;
+
+	x = 0;
+	for(i = 0; i < 32; i += 8){
+		memcpy(&w, h + i, 8);
+		x = (x ^ w) * 0x9e3779b97f4a7c15ULL;
+	}
+	/* multiplier = 3 mod 4: a swap changes fp unless hashes collide */
+	return fp * 0xd6e8feb86659fd93ULL + x;
+}
+
+/*
+ * Bring the tree to the given order: undo to the first difference, redo.
+ * Returns -1 out of memory, -2 if the order no longer extends the part
+ * trimmed by crdttrim (the caller replays into a fresh tree).
+ */
 int
 crdtsync(Crdt *c, Cblock **order, int n)
 {
 	int p, i, k, r;
 	void *l;
 
+	uint64_t fp;
+
+	if(n < c->base)
+		return -2;
+	/* the trimmed part must be unchanged: it cannot be undone */
+	fp = 0;
+	for(i = 0; i < c->base; i++)
+		fp = fpadd(fp, order[i]->hash);
+	if(fp != c->basefp)
+		return -2;
+	order += c->base;
+	n -= c->base;
 	for(p = 0; p < c->nlog && p < n; p++)
 		if(memcmp(c->log[p].hash, order[p]->hash, 32) != 0)
 			break;
@@ -354,6 +386,32 @@ crdtsync(Crdt *c, Cblock **order, int n)
 		c->nlog++;
 	}
 	return 0;
+}
+
+/*
+ * Forget the undo records of all but the last keep blocks: history that
+ * deep is final, and memory stays bounded however long the log grows.
+ */
+void
+crdttrim(Crdt *c, int keep)
+{
+	int drop, k, nu, i;
+
+	if(keep < 1 || c->nlog <= keep)
+		return;
+	drop = c->nlog - keep;
+	for(i = 0; i < drop; i++)
+		c->basefp = fpadd(c->basefp, c->log[i].hash);
+	nu = c->log[drop].firstundo;
+	for(k = 0; k < nu; k++)
+		free(c->undo[k].old.data);
+	memmove(c->undo, c->undo + nu, (c->nundo - nu) * sizeof c->undo[0]);
+	c->nundo -= nu;
+	memmove(c->log, c->log + drop, keep * sizeof c->log[0]);
+	c->nlog = keep;
+	for(i = 0; i < keep; i++)
+		c->log[i].firstundo -= nu;
+	c->base += drop;
 }
 
 static int

@@ -102,6 +102,8 @@ struct Crdt {
 		int firstundo, nundo, nops, skipped;
 	} *log;
 	int nlog, alog;
+	int base;		/* blocks of the order trimmed from the log */
+	uint64_t basefp;	/* fingerprint of those blocks' hashes, in order */
 	Cundo *undo;
 	int nundo, aundo;
 	uint64_t applied, skipped, undone;
@@ -118,6 +120,7 @@ uint64_t blockopid(Crypto *cr, const uint8_t hash[32], int i);
 Crdt *crdtnew(Crypto *cr);
 void crdtfree(Crdt *c);
 int crdtsync(Crdt *c, Cblock **order, int n);
+void crdttrim(Crdt *c, int keep);
 Cnode *crdtlookup(Crdt *c, uint64_t id);
 int crdttreehash(Crdt *c, uint8_t out[32]);
 int crdtname(Crdt *c, Cnode *n, char *buf, int nbuf);

@@ -544,10 +544,41 @@ prune(Dag *d)
 	}
 }
 
+/*
+ * As in Kaspa, parents must be in each other's anticone.  Sorted by blue
+ * work, only a lighter parent can be an ancestor of a heavier one, so
+ * parents of equal work (the common case of one round) need no query.
+ */
+static int
+incest(Dag *d, Dblock **pp, int npar)
+{
+	Dblock **t;
+	int i, j, a, g, bad;
+
+	if(npar < 2)
+		return 0;
+	t = malloc(npar * sizeof t[0]);
+	if(t == NULL)
+		return 1;
+	memcpy(t, pp, npar * sizeof t[0]);
+	qsort(t, npar, sizeof t[0], cmpblock);
+	bad = 0;
+	for(i = 0; i < npar && !bad; i = g){
+		for(g = i + 1; g < npar && u256cmp(&t[g]->g.bluework, &t[i]->g.bluework) == 0; g++)
+			;
+		for(a = i; a < g && !bad; a++)
+			for(j = g; j < npar && !bad; j++)
+				bad = dagisanc(d, t[a], t[j]);
+	}
+	free(t);
+	return bad;
+}
+
 static int
 reserve(Dag *d, Dblock **ms, int nms)
 {
-	Dblock **f, **t, *m;
+	Dblock **t, *m;
+	Dfcs *f;
 	int i, n;
 
 	for(i = 0; i < nms; i++){
@@ -604,6 +635,10 @@ dagadd(Dag *d, Dhash *h, Dhash *par, int npar, U256 *work, const char **err)
 		*err = "first block must be genesis (no parents)";
 		return NULL;
 	}
+	if(u256cmp(work, &(U256){{0, 0, 0, 0}}) == 0){
+		*err = "zero work";
+		return NULL;
+	}
 	if(d->p.maxparents > 0 && npar > d->p.maxparents){
 		*err = "too many parents";
 		return NULL;
@@ -631,15 +666,12 @@ dagadd(Dag *d, Dhash *h, Dhash *par, int npar, U256 *work, const char **err)
 			return NULL;
 		}
 	}
-	/* as in Kaspa, parents must be mutually in each other's anticone */
-	for(i = 0; i < npar; i++)
-		for(j = 0; j < npar; j++)
-			if(i != j && dagisanc(d, pp[i], pp[j])){
-				free(pp);
-				free(b);
-				*err = "a parent is an ancestor of another parent";
-				return NULL;
-			}
+	if(incest(d, pp, npar)){
+		free(pp);
+		free(b);
+		*err = "a parent is an ancestor of another parent";
+		return NULL;
+	}
 	b->h = *h;
 	b->work = *work;
 	b->tipidx = -1;

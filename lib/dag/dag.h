@@ -27,6 +27,13 @@ typedef struct Dparam Dparam;
 typedef struct Dghost Dghost;
 typedef struct Dag Dag;
 typedef struct Dlb Dlb;
+typedef struct Dfcs Dfcs;
+
+/* a future covering set entry, with the block's interval copied for speed */
+struct Dfcs {
+	uint64_t lo, hi;
+	Dblock *b;
+};
 
 struct Dlb {
 	Dblock *b;
@@ -89,7 +96,7 @@ struct Dblock {
 	Dblock *tparent;
 	Dblock **kids;
 	int nkids, akids;
-	Dblock **fcs;		/* future covering set, sorted by lo */
+	Dfcs *fcs;		/* future covering set, sorted by lo */
 	int nfcs, afcs;
 
 	/* bookkeeping */

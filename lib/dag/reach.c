@@ -15,6 +15,8 @@
 #include "dag.h"
 #include "dagimpl.h"
 
+enum { Leafweight = 64 };
+
 int
 dagtreeanc(Dblock *a, Dblock *b)
 {
@@ -60,9 +62,10 @@ relabel(Dag *d, Dblock *a)
 		for(i = 0; i < y->nkids; i++)
 			d->q[m++] = y->kids[i];
 	}
+	/* weights: a leaf (a tip, where blocks arrive) counts Leafweight */
 	for(n = m-1; n >= 0; n--){
 		y = d->q[n];
-		y->tsz = 1;
+		y->tsz = y->nkids == 0 ? Leafweight : 1;
 		for(i = 0; i < y->nkids; i++)
 			y->tsz += y->kids[i]->tsz;
 	}
@@ -70,7 +73,7 @@ relabel(Dag *d, Dblock *a)
 		y = d->q[n];
 		space = y->hi - y->lo;
 		lo = y->lo;
-		/* y->tsz counts y itself: one share of slack stays with y */
+		/* y->tsz counts y itself: its own weight stays with it as slack */
 		for(i = 0; i < y->nkids; i++){
 			k = y->kids[i];
 			share = (uint64_t)((unsigned __int128)space * k->tsz / y->tsz);
@@ -83,13 +86,21 @@ relabel(Dag *d, Dblock *a)
 		}
 		y->next = lo;
 	}
+	/* the covering sets hold copies of intervals: refresh them */
+	for(n = 0; n < m; n++){
+		y = d->q[n];
+		for(i = 0; i < y->nfcs; i++){
+			y->fcs[i].lo = y->fcs[i].b->lo;
+			y->fcs[i].hi = y->fcs[i].b->hi;
+		}
+	}
 	return 0;
 }
 
 /*
  * Insert b as the newest tree child of p (nil: a new root).  A first child
  * (usually the next chain block) takes most of the free space, later ones
- * half.  When p has none left the whole tree is relabelled: with 2^64
+ * an eighth, so a round of a hundred siblings still fits.  When p has none left the whole tree is relabelled: with 2^64
  * labels that leaves every block about 2^64/n of them, so it is rare.
  */
 int
@@ -107,7 +118,9 @@ dagreachadd(Dag *d, Dblock *b, Dblock *p)
 	free = p->hi - p->next;
 	if(free < 2)
 		return -1;
-	size = p->nkids == 0 ? free - free/16 : free/2;
+	size = p->nkids == 0 ? free - free/16 : free/8;
+	if(size == 0)
+		size = 1;
 	if(p->nkids == p->akids){
 		a = p->akids ? 2*p->akids : 2;
 		k = realloc(p->kids, a * sizeof k[0]);
@@ -124,22 +137,25 @@ dagreachadd(Dag *d, Dblock *b, Dblock *p)
 	return 0;
 }
 
-/* index of the last fcs entry with lo <= b->lo, or -1 */
+/* index of the last fcs entry with lo <= b->lo, or -1 (branch-free halving) */
 static int
 fcsfind(Dblock *a, Dblock *b)
 {
-	int l, r, m;
+	const Dfcs *base;
+	uint64_t key;
+	int n, half;
 
-	l = 0;
-	r = a->nfcs;
-	while(l < r){
-		m = (l + r) / 2;
-		if(a->fcs[m]->lo <= b->lo)
-			l = m + 1;
-		else
-			r = m;
+	n = a->nfcs;
+	if(n == 0)
+		return -1;
+	base = a->fcs;
+	key = b->lo;
+	while(n > 1){
+		half = n / 2;
+		base = base[half].lo <= key ? base + half : base;
+		n -= half;
 	}
-	return l - 1;
+	return base->lo <= key ? (int)(base - a->fcs) : -1;
 }
 
 /* a was merged by x (x newest): record x in a's future covering set */
@@ -147,10 +163,10 @@ int
 dagfcsadd(Dblock *a, Dblock *x)
 {
 	int i, n;
-	Dblock **f;
+	Dfcs *f;
 
 	i = fcsfind(a, x);
-	if(i >= 0 && dagtreeanc(a->fcs[i], x))
+	if(i >= 0 && a->fcs[i].lo <= x->lo && x->hi <= a->fcs[i].hi)
 		return 0;
 	if(a->nfcs == a->afcs){
 		n = a->afcs ? 2*a->afcs : 2;
@@ -161,7 +177,9 @@ dagfcsadd(Dblock *a, Dblock *x)
 		a->afcs = n;
 	}
 	memmove(a->fcs + i + 2, a->fcs + i + 1, (a->nfcs - i - 1) * sizeof a->fcs[0]);
-	a->fcs[i+1] = x;
+	a->fcs[i+1].lo = x->lo;
+	a->fcs[i+1].hi = x->hi;
+	a->fcs[i+1].b = x;
 	a->nfcs++;
 	return 0;
 }
@@ -173,10 +191,15 @@ dagisanc(Dag *d, Dblock *a, Dblock *b)
 	int i;
 
 	(void)d;
+	if(a == b)
+		return 1;
+	/* blue work grows strictly along every edge (work is never zero) */
+	if(u256cmp(&a->g.bluework, &b->g.bluework) >= 0)
+		return 0;
 	if(dagtreeanc(a, b))
 		return 1;
 	i = fcsfind(a, b);
-	return i >= 0 && dagtreeanc(a->fcs[i], b);
+	return i >= 0 && b->hi <= a->fcs[i].hi;
 }
 
 /* forget b, a root: its kids take its place among the roots, in order */

@@ -143,8 +143,10 @@ crdtbench(int nops)
 	}
 	c = crdtnew(&cr);
 	t0 = secs();
-	for(i = 0; i < nb; i += 64)
+	for(i = 0; i < nb; i += 64){
 		crdtsync(c, order, i + 64 < nb ? i + 64 : nb);
+		crdttrim(c, 1000);
+	}
 	t = secs() - t0;
 	printf("crdt: %d ops in %.2f s = %.0f ops/s (%llu applied, %llu skipped); maxrss %ld KiB\n",
 		nb * 8, t, nb * 8 / t, (unsigned long long)c->applied,

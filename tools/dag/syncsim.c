@@ -56,8 +56,10 @@ static Msg *wheel[Wheel];
 static uint8_t (*keys)[32];
 static Crypto *cr;
 static Cblock genesis;
-static uint64_t rng, nsent, ndropped, ncrash, nrejected;
+static uint64_t rng, nsent, ndropped, ncrash, nrejected, nreplay;
 static double droprate = 0.1;
+static int keepundo = 128;	/* blocks of undo history each replica keeps */
+static uint64_t nundone;
 static const Dparam dparam = {.k = 18, .mergesetlimit = 180, .maxparents = Maxtips};
 
 static uint64_t
@@ -283,15 +285,25 @@ static void
 sync1(Node *nd)
 {
 	Cblock **o;
-	int n;
+	int n, r;
 
 	if(!nd->dirty)
 		return;
 	n = order(nd, &o);
-	if(crdtsync(nd->c, o, n) < 0){
+	r = crdtsync(nd->c, o, n);
+	if(r == -2){
+		/* the order changed below the trimmed history: replay it all */
+		nreplay++;
+		nundone += nd->c->undone;
+		crdtfree(nd->c);
+		nd->c = crdtnew(cr);
+		r = nd->c ? crdtsync(nd->c, o, n) : -1;
+	}
+	if(r < 0){
 		fprintf(stderr, "syncsim: crdtsync: out of memory\n");
 		exit(1);
 	}
+	crdttrim(nd->c, keepundo);
 	free(o);
 	nd->dirty = 0;
 }
@@ -474,7 +486,7 @@ cmpblk(const void *a, const void *b)
 static int
 usage(void)
 {
-	fprintf(stderr, "usage: syncsim [-n nodes] [-s seed] [-t ticks] [-r rate] [-v]\n");
+	fprintf(stderr, "usage: syncsim [-n nodes] [-s seed] [-t ticks] [-r rate] [-k keep] [-v]\n");
 	return 2;
 }
 
@@ -502,12 +514,14 @@ main(int argc, char **argv)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if(i + 1 < argc && strcmp(argv[i], "-t") == 0)
 			ticks = atoi(argv[++i]);
+		else if(i + 1 < argc && strcmp(argv[i], "-k") == 0)
+			keepundo = atoi(argv[++i]);
 		else if(i + 1 < argc && strcmp(argv[i], "-r") == 0)
 			rate = atof(argv[++i]);
 		else
 			return usage();
 	}
-	if(nnodes < 2 || nnodes > 10000 || ticks < 1 || ticks > 1000000 || rate <= 0 || rate > 1)
+	if(nnodes < 2 || nnodes > 10000 || keepundo < 1 || ticks < 1 || ticks > 1000000 || rate <= 0 || rate > 1)
 		return usage();
 	cr = sodiumcrypto();
 	if(cr == NULL)
@@ -596,13 +610,14 @@ main(int argc, char **argv)
 		}
 		crdtfree(fresh);
 		free(o);
+		nundone += nodes[i].c->undone;
 	}
 	printf("nodes %d blocks %d ops %llu applied %llu skipped %llu undone %llu "
-		"msgs %llu dropped %llu crashes %llu refused %llu heal %d: %s\n",
+		"msgs %llu dropped %llu crashes %llu refused %llu replays %llu heal %d: %s\n",
 		nnodes, total, (unsigned long long)totops,
 		(unsigned long long)nodes[0].c->applied, (unsigned long long)nodes[0].c->skipped,
-		(unsigned long long)nodes[0].c->undone, (unsigned long long)nsent,
+		(unsigned long long)nundone, (unsigned long long)nsent,
 		(unsigned long long)ndropped, (unsigned long long)ncrash,
-		(unsigned long long)nrejected, heal, ok ? "ok" : "FAILED");
+		(unsigned long long)nrejected, (unsigned long long)nreplay, heal, ok ? "ok" : "FAILED");
 	return ok ? 0 : 1;
 }
