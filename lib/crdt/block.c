@@ -226,6 +226,11 @@ blockdecode(const uint8_t *p, size_t n, Crypto *cr, const uint8_t (*keys)[Keysiz
 		*err = "too many ops";
 		return -1;
 	}
+	/* the smallest op (remove) takes 9 bytes: refuse before allocating */
+	if((size_t)b->nops * 9 + Sigsize > n - r.i){
+		*err = "truncated ops";
+		return -1;
+	}
 	for(i = 0; i < b->npar; i++)
 		for(k = 0; k < i; k++)
 			if(memcmp(b->par[i], b->par[k], 32) == 0){
