@@ -7,40 +7,47 @@
 #include "portdat.h"
 #include "portfns.h"
 
+/*
+ * memset and memmove use the string instructions: one rep movsq moves 8
+ * bytes per step, several times fewer instructions than a loop.
+ */
 void*
 memset(void *a, int c, size_t n)
 {
-	uchar *p;
+	void *d;
+	uvlong v;
+	size_t q;
 
-	p = a;
-	while(n-- > 0)
-		*p++ = c;
+	d = a;
+	if(n >= 16 && ((uintptr)a & 7) == 0){
+		v = (uchar)c * 0x0101010101010101ULL;
+		q = n >> 3;
+		__asm__ volatile("rep stosq" : "+D"(d), "+c"(q) : "a"(v) : "memory");
+		n &= 7;
+	}
+	__asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
 	return a;
 }
 
 void*
 memmove(void *a, const void *b, size_t n)
 {
-	uchar *d;
-	const uchar *s;
+	void *d;
+	const void *s;
+	size_t q;
 
 	d = a;
 	s = b;
-	if(d < s || d >= s + n){
-		if((((uintptr)d | (uintptr)s | n) & 7) == 0){
-			uvlong *dq = (uvlong*)d;
-			const uvlong *sq = (const uvlong*)s;
-			for(n >>= 3; n > 0; n--)
-				*dq++ = *sq++;
-			return a;
-		}
-		while(n-- > 0)
-			*d++ = *s++;
+	if((uchar*)d <= (const uchar*)s || (uchar*)d >= (const uchar*)s + n){
+		q = n >> 3;
+		__asm__ volatile("rep movsq" : "+D"(d), "+S"(s), "+c"(q) : : "memory");
+		n &= 7;
+		__asm__ volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
 	}else{
-		d += n;
-		s += n;
-		while(n-- > 0)
-			*--d = *--s;
+		/* overlapping, destination above: copy backwards */
+		d = (uchar*)d + n - 1;
+		s = (const uchar*)s + n - 1;
+		__asm__ volatile("std; rep movsb; cld" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
 	}
 	return a;
 }
