@@ -45,3 +45,16 @@ rc-lux9-objs: $(RC_LUXOBJ)
 
 LUXBIN += $(B)/user/bin/rc
 ALL += $(B)/host/rc $(B)/host/rctest $(B)/user/bin/rc
+
+# libFuzzer over the lexer, parser, deparser and matcher
+RC_FUZZSRC := $(filter-out user/cmd/rc/main.c,$(RC_SRC)) test/unit/rcshim.c test/unit/rcfuzz.c
+$(B)/host/rcfuzz: $(RC_FUZZSRC) $(RC_HDR) test/unit/rcshim/libc.h
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=gnu11 -Wall -Wextra -Werror -O1 -g \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Itest/unit/rcshim -Ikernel/abi -Ilib/9p -Iuser/cmd/rc -o $@ $(RC_FUZZSRC)
+.PHONY: rc-fuzz
+rc-fuzz: $(B)/host/rcfuzz
+	@mkdir -p $(B)/fuzz/rc
+	cd $(B)/fuzz && $(CURDIR)/$(B)/host/rcfuzz -runs=1000000 -max_len=2048 -close_fd_mask=2 -print_final_stats=1 rc $(CURDIR)/test/sys
+FUZZ += rc-fuzz

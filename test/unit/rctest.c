@@ -61,7 +61,7 @@ static struct {
 	{"x=()", "(assign x (list))"},
 	{"if(a) b && c", "(if (simple a) (and (simple b) (simple c)))"},
 	{"if not echo no", "(ifnot (simple [echo no]))"},
-	{"a; b & c", "(seq (seq (simple a) (async (simple b))) (simple c))"},
+	{"a; b & c", "(seq (simple a) (seq (async (simple b)) (simple c)))"},
 	{"a &", "(async (simple a))"},
 	{"echo $x(2 3-) $#y $\"z", "(simple [echo (sub x [2 3-]) (count y) (flat z)])"},
 	{"echo a^b c^$d", "(simple [echo (cat a b) (cat c (var d))])"},
@@ -91,6 +91,7 @@ static struct {
 	{"echo a \\\n b", "(simple [echo a b])"},
 	{"echo a # comment", "(simple [echo a])"},
 	{"echo a#b", "(simple [echo a#b])"},
+	{"{a\nb\nc}", "(brace (seq (simple a) (seq (simple b) (simple c))))"},
 	{"cat <<EOF\nx $y\nEOF\n", "(simple cat (<< 0 'x $y\n' EOF))"},
 	{"cat <<'EOF'\n$y\nEOF\n", "(simple cat (<< 0 '$y\n' 'EOF'))"},
 	{"if(a)\n b", "(if (simple a) (simple b))"},
@@ -125,6 +126,60 @@ static struct {
 	{"switch x", "ERROR"},
 	{"echo )", "ERROR"},
 };
+
+/* n copies of s between pre and post */
+static char*
+repeat(char *pre, char *s, int n, char *post)
+{
+	char *b;
+	int len, cap;
+
+	b = nil;
+	len = cap = 0;
+	dsputs(&b, &len, &cap, pre);
+	while(n-- > 0)
+		dsputs(&b, &len, &cap, s);
+	dsputs(&b, &len, &cap, post);
+	return b;
+}
+
+/* deep or long input: an error or a result, never a crashed stack */
+static void
+testdeep(void)
+{
+	static struct {
+		char *pre, *s, *post;
+		int n;
+		int ok;
+	} deep[] = {
+		{"echo ", "(", ")", 100000, 0},
+		{"", "{", "", 100000, 0},
+		{"echo a", "^a", "", 100000, 0},
+		{"a", " && a", "", 100000, 0},
+		{"a", " | a", "", 100000, 0},
+		{"", "! ", "a", 100000, 0},
+		{"", "x=1 ", "a", 100000, 0},
+		{"echo ", "$", "x", 100000, 0},
+		{"{", "a\n", "}", 100000, 1},
+		{"echo", " a", "", 100000, 1},
+		{"echo ", "(", "", 100, 0},
+		{"a", " && a", "", 100, 1},
+	};
+	uint i;
+	char *src, *d, *dep, name[64];
+	int ok;
+
+	for(i = 0; i < nelem(deep); i++){
+		src = repeat(deep[i].pre, deep[i].s, deep[i].n, deep[i].post);
+		d = parse(src, &dep);
+		ok = strcmp(d, "ERROR") != 0;
+		snprint(name, sizeof name, "rc deep %d", i);
+		result(ok == deep[i].ok, name, smprint("%s... gave %.60s", deep[i].s, d));
+		free(src);
+		free(d);
+		free(dep);
+	}
+}
 
 static void
 testparse(void)
@@ -209,6 +264,7 @@ int
 main(void)
 {
 	testparse();
+	testdeep();
 	testmatch();
 	exits(failures ? "failures" : nil);
 }

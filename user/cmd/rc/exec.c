@@ -243,6 +243,7 @@ static char*
 hereexpand(char *s)
 {
 	char *b, *p, *q, *name, *v;
+	List *val;
 	int n, cap;
 
 	b = nil;
@@ -262,8 +263,10 @@ hereexpand(char *s)
 			continue;
 		}
 		name = smprint("%.*s", (int)(q - p - 1), p + 1);
-		v = lflat(vval(name), " ");
+		val = lookup(name);
+		v = lflat(val, " ");
 		dsputs(&b, &n, &cap, v);
+		lfree(val);
 		free(v);
 		free(name);
 		p = q - 1;
@@ -750,28 +753,21 @@ static void
 runswitch(Tree *t)
 {
 	List *subj, *pat;
-	Tree *cmd[256], *stack[256], *c;
-	int n, sp, i, matched;
+	Tree *c, *next;
+	int matched;
 
 	subj = evalwords(t->a, Gstrip);
 	if(subj == nil)
 		return;
-	/* the body's commands in order, from its tree of Tseq */
-	n = 0;
-	sp = 0;
-	if(t->b != nil)
-		stack[sp++] = t->b;
-	while(sp > 0 && n < (int)nelem(cmd)){
-		c = stack[--sp];
-		if(c->type == Tseq && sp < (int)nelem(stack) - 2){
-			stack[sp++] = c->b;
-			stack[sp++] = c->a;
-		}else
-			cmd[n++] = c;
-	}
 	matched = 0;
-	for(i = 0; i < n && !returning && !interrupted; i++){
-		c = cmd[i];
+	for(next = t->b; next != nil && !returning && !interrupted; ){
+		/* the body is seq(a, seq(b, ...)) */
+		c = next;
+		next = nil;
+		if(c->type == Tseq){
+			next = c->b;
+			c = c->a;
+		}
 		if(c->type == Tsimple && c->a->type == Tword && !c->a->quoted &&
 		   strcmp(c->a->s, "case") == 0){
 			if(matched)
@@ -876,8 +872,9 @@ rcexec(Tree *t, int last)
 	case Tempty:
 		break;
 	case Tseq:
-		rcexec(t->a, 0);
-		rcexec(t->b, last);
+		for(; t->type == Tseq && !returning && !interrupted; t = t->b)
+			rcexec(t->a, 0);
+		rcexec(t, last);
 		break;
 	case Tasync:
 		pid = runchild(t->a, RFNOTEG);

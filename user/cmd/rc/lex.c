@@ -166,8 +166,9 @@ tokname(Lex *l)
 	return b;
 }
 
+/* rc: source:line: msg, and back to parseline */
 _Noreturn void
-syntaxerr(Lex *l)
+lexerror(Lex *l, char *msg)
 {
 	char line[16];
 
@@ -179,11 +180,20 @@ syntaxerr(Lex *l)
 	oputs(2, l->io->name);
 	oputc(2, ':');
 	oputs(2, line);
-	oputs(2, ": syntax error near ");
-	oputs(2, tokname(l));
+	oputs(2, ": ");
+	oputs(2, msg);
 	oputc(2, '\n');
 	oflush(2);
 	longjmp(l->errjmp, 1);
+}
+
+_Noreturn void
+syntaxerr(Lex *l)
+{
+	static char m[128];
+
+	snprint(m, sizeof m, "syntax error near %s", tokname(l));
+	lexerror(l, m);
 }
 
 /* a number in [n] or [n=m]; -1 if there is none */
@@ -229,6 +239,13 @@ lexfds(Lex *l, int dup)
 		syntaxerr(l);
 }
 
+/* NUL and the GLOB marker cannot be rc input */
+static int
+badchar(int c)
+{
+	return c == 0 || c == GLOB;
+}
+
 /* 'quoted text' with '' for one quote; the opening quote is read */
 static void
 lexquoted(Lex *l)
@@ -248,6 +265,8 @@ lexquoted(Lex *l)
 				return;
 			}
 		}
+		if(badchar(c))
+			lexerror(l, "bad character in input");
 		addtext(l, c);
 	}
 }
@@ -272,16 +291,20 @@ lexhere(Lex *l)
 		t->quoted = 1;
 	}else{
 		while(wordchr(c)){
+			if(badchar(c))
+				lexerror(l, "bad character in input");
 			addtext(l, c);
 			c = getc(l);
 		}
 		ungetc(l, c);
 	}
-	if(l->ntext == 0)
+	/* the delimiter must be able to stand alone on a line */
+	if(l->ntext == 0 || strchr(l->text, '\n') != nil)
 		syntaxerr(l);
 	t->a = newword(l, l->text, t->quoted);
+	/* pending here documents are chained through c: next chains redirections */
 	*l->heretail = t;
-	l->heretail = &t->next;
+	l->heretail = &t->c;
 	l->heretree = t;
 }
 
@@ -289,11 +312,13 @@ lexhere(Lex *l)
 static void
 readhere(Lex *l)
 {
-	Tree *t;
+	Tree *t, *next;
 	char *body;
 	int n, cap, c, start;
 
-	for(t = l->here; t != nil; t = t->next){
+	for(t = l->here; t != nil; t = next){
+		next = t->c;
+		t->c = nil;
 		body = nil;
 		n = cap = 0;
 		dsputs(&body, &n, &cap, "");
@@ -305,9 +330,11 @@ readhere(Lex *l)
 				n = start;
 				break;
 			}
+			/* every line of a body ends with a newline, even the last */
+			if(c >= 0 || n > start)
+				dsputc(&body, &n, &cap, '\n');
 			if(c < 0)
 				break;
-			dsputc(&body, &n, &cap, '\n');
 		}
 		body[n] = 0;
 		t->s = body;
@@ -363,10 +390,15 @@ lex(Lex *l)
 	addtext(l, 0);
 	l->ntext = 0;
 	l->quoted = 0;
+	if(badchar(c))
+		lexerror(l, "bad character in input");
 	switch(c){
 	case -2:
 		return settok(l, INTR);
 	case -1:
+		/* here documents named on an unfinished last line are empty */
+		if(l->here != nil)
+			readhere(l);
 		return settok(l, TEOF);
 	case '\n':
 		settok(l, '\n');
@@ -444,7 +476,9 @@ lex(Lex *l)
 		l->lastvar = 1;
 		return settok(l, WORD);
 	}
-	while(wordchr(c)){
+	while(wordchr(c) || badchar(c)){
+		if(badchar(c))
+			lexerror(l, "bad character in input");
 		if(c == '\\'){
 			c1 = getc(l);
 			if(c1 == '\n'){

@@ -55,6 +55,22 @@ skipnl(Lex *l)
 		next(l);
 }
 
+/* one level deeper; bad input must not exhaust the stack */
+static void
+deeper(Lex *l)
+{
+	if(++l->depth > NDEPTH)
+		lexerror(l, "too deeply nested");
+}
+
+/* the same for chains like a && b && c, whose trees are as deep */
+static void
+chain(Lex *l, int n)
+{
+	if(n > NDEPTH)
+		lexerror(l, "too deeply nested");
+}
+
 static int
 iswordstart(int t)
 {
@@ -82,8 +98,21 @@ words(Lex *l)
 	return w;
 }
 
+static Tree *comword1(Lex*);
+
 static Tree*
 comword(Lex *l)
+{
+	Tree *t;
+
+	deeper(l);
+	t = comword1(l);
+	l->depth--;
+	return t;
+}
+
+static Tree*
+comword1(Lex *l)
 {
 	Tree *t, *v;
 	int tok;
@@ -130,9 +159,11 @@ static Tree*
 word(Lex *l)
 {
 	Tree *w;
+	int n;
 
 	w = comword(l);
-	while(peek(l) == '^'){
+	for(n = 0; peek(l) == '^'; n++){
+		chain(l, n);
 		next(l);
 		w = newtree(l, Tcat, w, comword(l), nil);
 	}
@@ -285,11 +316,13 @@ static Tree*
 pipeline(Lex *l, Tree *first)
 {
 	Tree *t, *r;
+	int n;
 
 	t = first != nil ? simple(l, first) : prim(l);
-	while(peek(l) == PIPE){
+	for(n = 0; peek(l) == PIPE; n++){
 		if(t == nil)
 			syntaxerr(l);
+		chain(l, n);
 		next(l);
 		r = newtree(l, Tpipe, t, nil, nil);
 		r->fd0 = l->fd0;
@@ -303,8 +336,21 @@ pipeline(Lex *l, Tree *first)
 	return t;
 }
 
+static Tree *notcmd1(Lex*);
+
 static Tree*
 notcmd(Lex *l)
+{
+	Tree *t;
+
+	deeper(l);
+	t = notcmd1(l);
+	l->depth--;
+	return t;
+}
+
+static Tree*
+notcmd1(Lex *l)
 {
 	Tree *t, *w, *r, **rt;
 	int tok;
@@ -342,12 +388,13 @@ static Tree*
 andor(Lex *l)
 {
 	Tree *t, *r;
-	int tok;
+	int tok, n;
 
 	t = notcmd(l);
-	while((tok = peek(l)) == ANDAND || tok == OROR){
+	for(n = 0; (tok = peek(l)) == ANDAND || tok == OROR; n++){
 		if(t == nil)
 			syntaxerr(l);
+		chain(l, n);
 		next(l);
 		skipnl(l);
 		r = notcmd(l);
@@ -358,16 +405,6 @@ andor(Lex *l)
 	return t;
 }
 
-static Tree*
-seq(Lex *l, Tree *a, Tree *b)
-{
-	if(a == nil)
-		return b;
-	if(b == nil)
-		return a;
-	return newtree(l, Tseq, a, b, nil);
-}
-
 /*
  * Commands separated by ; & or newlines, up to the closing token.  For a
  * top-level line the closing token is the newline, and the end of input
@@ -376,14 +413,17 @@ seq(Lex *l, Tree *a, Tree *b)
 static Tree*
 cmds(Lex *l, int close)
 {
-	Tree *t, *c;
+	Tree *t, *c, *last;
 	int tok;
 
-	t = nil;
+	t = last = nil;
+	deeper(l);
 	for(;;){
 		tok = peek(l);
-		if(tok == close || (close == '\n' && (tok == TEOF || tok == INTR)))
+		if(tok == close || (close == '\n' && (tok == TEOF || tok == INTR))){
+			l->depth--;
 			return t;
+		}
 		if(tok == '\n' || tok == ';'){
 			next(l);
 			continue;
@@ -398,7 +438,17 @@ cmds(Lex *l, int close)
 		}else if(tok != ';' && tok != '\n' && tok != close &&
 		   !(close == '\n' && tok == TEOF))
 			syntaxerr(l);
-		t = seq(l, t, c);
+		/* a; b; c is seq(a, seq(b, c)), so it can be walked in a loop */
+		if(c == nil)
+			continue;
+		if(t == nil)
+			t = c;
+		else if(last == nil)
+			t = last = newtree(l, Tseq, t, c, nil);
+		else{
+			last->b = newtree(l, Tseq, last->b, c, nil);
+			last = last->b;
+		}
 	}
 }
 
@@ -415,6 +465,7 @@ parseline(Lex *l, int *status)
 	int tok;
 
 	*status = 0;
+	l->depth = 0;
 	if(setjmp(l->errjmp)){
 		*status = l->tok == INTR ? INTR : -2;
 		lexskipline(l);

@@ -15,6 +15,7 @@ enum {
 	GLOB = 0x01,		/* marks the next byte as an unquoted * ? or [ */
 	NSTATUS = 256,		/* longest status string kept */
 	NBUF = 8192,		/* input and output buffer size */
+	NDEPTH = 500,		/* deepest nesting, longest && | or ^ chain parsed */
 };
 
 typedef struct Io Io;
@@ -137,6 +138,7 @@ struct Lex {
 	int lastvar;		/* last token was a variable name */
 	int prompted;		/* within a command: use the second prompt */
 	int atbol;		/* at the start of an input line */
+	int depth;		/* of nested constructs being parsed */
 	Tree *here;		/* here documents waiting for their bodies */
 	Tree **heretail;
 	Tree *nodes;		/* every node made for this parse */
@@ -166,6 +168,7 @@ void	lexskipline(Lex*);
 char	*tokname(Lex*);
 int	iskeyword(char*);
 _Noreturn void syntaxerr(Lex*);
+_Noreturn void lexerror(Lex*, char*);
 
 /* parse.c */
 Tree	*parseline(Lex*, int*);
@@ -189,6 +192,7 @@ void	lappend(List*, List*);
 List	*lcopy(List*);
 void	lfree(List*);
 char	*lflat(List*, char*);
+List	*lookup(char*);
 List	*evalwords(Tree*, int);
 char	*evalone(Tree*, char*);
 char	*unmark(char*);

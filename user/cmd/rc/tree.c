@@ -67,38 +67,45 @@ freenodes(Tree *t)
 	}
 }
 
+/* both walk the b chain of a sequence in a loop: it can be long */
 Tree*
 treecopy(Tree *t)
 {
-	Tree *c;
+	Tree *c, *first, **tail;
 
-	if(t == nil)
-		return nil;
-	c = emalloc(sizeof *c);
-	*c = *t;
-	c->alloc = nil;
-	if(t->s != nil)
-		c->s = estrdup(t->s);
-	c->a = treecopy(t->a);
-	c->b = treecopy(t->b);
-	c->c = treecopy(t->c);
-	c->r = treecopy(t->r);
-	c->next = treecopy(t->next);
-	return c;
+	first = nil;
+	tail = &first;
+	for(; t != nil; t = t->b){
+		c = emalloc(sizeof *c);
+		*c = *t;
+		c->alloc = nil;
+		if(t->s != nil)
+			c->s = estrdup(t->s);
+		c->a = treecopy(t->a);
+		c->c = treecopy(t->c);
+		c->r = treecopy(t->r);
+		c->next = treecopy(t->next);
+		c->b = nil;
+		*tail = c;
+		tail = &c->b;
+	}
+	return first;
 }
 
 void
 treefree(Tree *t)
 {
-	if(t == nil)
-		return;
-	treefree(t->a);
-	treefree(t->b);
-	treefree(t->c);
-	treefree(t->r);
-	treefree(t->next);
-	free(t->s);
-	free(t);
+	Tree *b;
+
+	for(; t != nil; t = b){
+		treefree(t->a);
+		treefree(t->c);
+		treefree(t->r);
+		treefree(t->next);
+		b = t->b;
+		free(t->s);
+		free(t);
+	}
 }
 
 typedef struct Ds Ds;
@@ -280,12 +287,14 @@ dtree(Ds *d, Tree *t)
 		dredirs(d, t->r);
 		break;
 	case Tseq:
-		dtree(d, t->a);
-		if(d->nhere > 0)
-			dnewline(d);
-		else
-			dputs(d, t->a->type == Tasync ? " " : "; ");
-		dtree(d, t->b);
+		for(; t->type == Tseq; t = t->b){
+			dtree(d, t->a);
+			if(d->nhere > 0)
+				dnewline(d);
+			else
+				dputs(d, t->a->type == Tasync ? " " : "; ");
+		}
+		dtree(d, t);
 		break;
 	case Tasync:
 		dtree(d, t->a);
@@ -431,6 +440,7 @@ static void
 ddump(Ds *d, Tree *t)
 {
 	Tree *r;
+	int n;
 
 	if(t == nil){
 		dputs(d, "()");
@@ -441,6 +451,18 @@ ddump(Ds *d, Tree *t)
 			dquote(d, t->s);
 		else
 			dword(d, t);
+		return;
+	}
+	if(t->type == Tseq){
+		/* a long sequence is a long b chain: walk it in a loop */
+		for(n = 0; t->type == Tseq; t = t->b, n++){
+			dputs(d, "(seq ");
+			ddump(d, t->a);
+			dputs(d, " ");
+		}
+		ddump(d, t);
+		while(n-- > 0)
+			dputs(d, ")");
 		return;
 	}
 	dputs(d, "(");

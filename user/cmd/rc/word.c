@@ -128,13 +128,30 @@ everr(char *msg)
 	setstatus(msg);
 }
 
+/* a copy of the value of variable name; $1 is $*(1) */
+List*
+lookup(char *name)
+{
+	List *v, *star;
+	char *end;
+	long i;
+
+	i = number(name, &end);
+	if(i > 0 && *end == 0){
+		v = newlist();
+		star = vval("*");
+		if(star != nil && i <= star->n)
+			ladd(v, star->w[i - 1]);
+		return v;
+	}
+	return lcopy(vval(name));
+}
+
 /* the value of a variable named by word t */
 static List*
 varval(Tree *t)
 {
-	List *n, *v, *star;
-	char *end;
-	long i;
+	List *n, *v;
 
 	n = ev(t);
 	if(n == nil)
@@ -144,16 +161,7 @@ varval(Tree *t)
 		everr("variable name not singleton");
 		return nil;
 	}
-	unmark(n->w[0]);
-	i = number(n->w[0], &end);
-	if(i > 0 && *end == 0){
-		/* $1 is $*(1) */
-		v = newlist();
-		star = vval("*");
-		if(star != nil && i <= star->n)
-			ladd(v, star->w[i - 1]);
-	}else
-		v = lcopy(vval(n->w[0]));
+	v = lookup(unmark(n->w[0]));
 	lfree(n);
 	return v;
 }
