@@ -77,7 +77,10 @@ main(int argc, char *argv[])
 		head(in, &out, n);
 	}
 	for(i = 0; i < argc; i++){
-		in = Bopen(argv[i], OREAD);
+		if(strcmp(argv[i], "-") == 0)
+			in = Bfdopen(0, OREAD);
+		else
+			in = Bopen(argv[i], OREAD);
 		if(in == nil){
 			fprint(2, "head: %s: %r\n", argv[i]);
 			status = "open";

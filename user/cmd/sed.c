@@ -74,10 +74,10 @@ bad(char *msg, char *at)
 /*
  * delimited takes the text up to an unescaped delim from *sp, turning
  * \delim into delim and keeping other escapes for regcomp or the
- * replacement; *sp ends past the delimiter.
+ * replacement; *sp ends past the delimiter.  cmd is for errors.
  */
 static char*
-delimited(char **sp, int delim)
+delimited(char **sp, int delim, char *cmd)
 {
 	char *s, *t, *r;
 
@@ -89,7 +89,7 @@ delimited(char **sp, int delim)
 	for(; *s != delim; s++){
 		if(*s == 0 || *s == '\n'){
 			free(r);
-			bad("unterminated expression", *sp);
+			bad("unterminated expression", cmd);
 		}
 		if(*s == '\\' && s[1] == delim)
 			s++;
@@ -144,7 +144,7 @@ parseaddr(char **sp, Addr *a)
 	}else if(*s == '/' || (*s == '\\' && s[1] != 0 && s[1] != '\n')){
 		delim = *s == '/' ? '/' : s[1];
 		s += *s == '/' ? 1 : 2;
-		re = delimited(&s, delim);
+		re = delimited(&s, delim, *sp);
 		a->type = Are;
 		a->re = sedcomp(re, *sp);
 		free(re);
@@ -200,10 +200,10 @@ parse(char *s)
 			if(delim == 0 || delim == '\n' || delim == '\\' || delim == ' ')
 				bad("bad delimiter", at);
 			s++;
-			re = delimited(&s, delim);
+			re = delimited(&s, delim, at);
 			c->re = sedcomp(re, at);
 			free(re);
-			c->repl = delimited(&s, delim);
+			c->repl = delimited(&s, delim, at);
 			for(; *s != 0 && strchr("gp0123456789", *s) != nil; s++){
 				if(*s == 'g')
 					c->gflag = 1;

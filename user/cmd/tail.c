@@ -175,7 +175,7 @@ main(int argc, char *argv[])
 
 	name = "stdin";
 	fd = 0;
-	if(argc == 1){
+	if(argc == 1 && strcmp(argv[0], "-") != 0){
 		name = argv[0];
 		fd = open(name, OREAD);
 		if(fd < 0){
