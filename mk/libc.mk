@@ -50,9 +50,9 @@ $(B)/libc/host/%.o: user/libc/%.c $(LIBC_HDR)
 $(B)/libc/host/lux.o: $(LIBC_HOBJ) test/unit/libcprefix.sh
 	test/unit/libcprefix.sh $@ $(LIBC_HOBJ)
 
-$(B)/host/libctest: test/unit/libctest.c test/unit/libclux.h $(B)/libc/host/lux.o
+$(B)/host/libctest: test/unit/libctest.c test/unit/libcfake.c test/unit/libcfake.h test/unit/libclux.h $(B)/libc/host/lux.o
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOSTCFLAGS) -D_GNU_SOURCE -Ilib/9p -o $@ test/unit/libctest.c $(B)/libc/host/lux.o
+	$(HOSTCC) $(HOSTCFLAGS) -D_GNU_SOURCE -Ilib/9p -o $@ test/unit/libctest.c test/unit/libcfake.c $(B)/libc/host/lux.o
 
 ALL += $(B)/user/libc.a $(B)/user/hello $(B)/host/libctest
 
@@ -69,3 +69,47 @@ $(B)/user/libctarget: test/unit/libctarget.c $(B)/user/libc.a $(LIBC_HDR)
 ALL += $(B)/host/libcrun $(B)/user/libctarget
 # ... and it goes in the boot archive's /test/bin, for tools/systest.
 LUXTEST += $(B)/user/libctarget
+
+# libFuzzer over libc's parsers: the sources again, with coverage.
+LIBC_FOBJ := $(LIBC_SRC:user/libc/%.c=$(B)/libc/fuzz/%.o)
+
+$(B)/libc/fuzz/%.o: user/libc/%.c $(LIBC_HDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(LIBC_HOSTCFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(B)/libc/fuzz/lux.o: $(LIBC_FOBJ) test/unit/libcprefix.sh
+	test/unit/libcprefix.sh $@ $(LIBC_FOBJ)
+
+$(B)/host/libcfuzz: test/unit/libcfuzz.c test/unit/libcfake.c test/unit/libcfake.h test/unit/libclux.h $(B)/libc/fuzz/lux.o
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) -fsanitize=fuzzer -D_GNU_SOURCE -Ilib/9p -o $@ \
+		test/unit/libcfuzz.c test/unit/libcfake.c $(B)/libc/fuzz/lux.o
+
+.PHONY: libc-fuzz
+libc-fuzz: $(B)/host/libcfuzz
+	@mkdir -p $(B)/libc/corpus
+	$(B)/host/libcfuzz -runs=300000 -max_len=4096 -print_final_stats=1 $(B)/libc/corpus
+FUZZ += libc-fuzz
+
+# Timings against glibc (make bench): libc built -O2, no sanitizers.
+LIBC_BOBJ := $(LIBC_SRC:user/libc/%.c=$(B)/libc/bench/%.o)
+LIBC_BENCHFLAGS := $(HOSTCFLAGS_FAST) -ffreestanding -fno-builtin -nostdinc \
+	-isystem $(shell clang -print-resource-dir)/include \
+	-Iuser/include -Ikernel/abi -Ilib/9p -I$(B)/include
+
+$(B)/libc/bench/%.o: user/libc/%.c $(LIBC_HDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(LIBC_BENCHFLAGS) -c -o $@ $<
+
+$(B)/libc/bench/lux.o: $(LIBC_BOBJ) test/unit/libcprefix.sh
+	test/unit/libcprefix.sh $@ $(LIBC_BOBJ)
+
+$(B)/host/libcbench: test/unit/libcbench.c test/unit/libcfake.c test/unit/libcfake.h test/unit/libclux.h $(B)/libc/bench/lux.o
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS_FAST) -D_GNU_SOURCE -Ilib/9p -o $@ \
+		test/unit/libcbench.c test/unit/libcfake.c $(B)/libc/bench/lux.o
+
+.PHONY: libc-bench
+libc-bench: $(B)/host/libcbench
+	$(B)/host/libcbench
+BENCH += libc-bench

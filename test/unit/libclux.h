@@ -188,3 +188,10 @@ int lux_feof(LFILE*);
 long lux_ftell(LFILE*);
 int lux_fseek(LFILE*, long, int);
 extern int lux_errno;
+
+/* the system calls the fake kernel (libcfake.c) provides */
+int lux_open(const char*, int);
+int lux_create(const char*, int, unsigned long);
+int lux_close(int);
+long lux_pread(int, void*, long, long long);
+long lux_pwrite(int, const void*, long, long long);

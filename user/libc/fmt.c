@@ -108,7 +108,7 @@ fmtpad(Fmt *f, long n, int c)
 	char buf[64];
 	long m;
 
-	memset(buf, c, sizeof buf);
+	memset(buf, c, n < (long)sizeof buf ? n : (long)sizeof buf);
 	for(; n > 0; n -= m){
 		m = n < (long)sizeof buf ? n : (long)sizeof buf;
 		if(fmtputn(f, buf, m) < 0)

@@ -11,6 +11,12 @@ copyup(uchar *d, const uchar *s, usize n)
 {
 	usize q;
 
+	/* rep movs takes a while to start: short copies go faster by hand */
+	if(n < 32){
+		while(n-- > 0)
+			*d++ = *s++;
+		return;
+	}
 	q = n / 8;
 	__asm__ volatile("rep movsq" : "+D"(d), "+S"(s), "+c"(q) : : "memory");
 	n &= 7;

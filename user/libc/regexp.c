@@ -50,6 +50,8 @@ struct Reprog {
 	int nclass;
 	int nsub;		/* submatches, the whole match included */
 	int dotnl;		/* regcompnl: . matches newline */
+	int firstok;		/* every match starts with an ASCII byte in first */
+	u64int first[2];
 };
 
 typedef struct Parse Parse;
@@ -383,6 +385,80 @@ gen(Reprog *prog, Node *n)
 	}
 }
 
+static int
+addfirst(Reprog *prog, Rune lo, Rune hi)
+{
+	Rune c;
+
+	if(hi >= Runeself)
+		return 0;
+	for(c = lo; c <= hi; c++)
+		prog->first[c/64] |= 1ULL << (c%64);
+	return 1;
+}
+
+/*
+ * firstset finds the ASCII bytes a match can start with, so regexec can
+ * skip the text between them without running the machine.  It gives up
+ * (firstok 0) if a match may be empty, start at an anchor, or start
+ * with any rune outside ASCII.
+ */
+static void
+firstset(Reprog *prog)
+{
+	int *stack, *seen, sp, pc, ok, i;
+	Inst *in;
+	Class *c;
+
+	prog->firstok = 0;
+	prog->first[0] = prog->first[1] = 0;
+	stack = malloc((2*prog->ninst + 1) * sizeof(int));
+	seen = mallocz(prog->ninst * sizeof(int), 1);
+	if(stack == nil || seen == nil){
+		free(stack);
+		free(seen);
+		return;
+	}
+	ok = 1;
+	sp = 0;
+	stack[sp++] = 0;
+	while(ok && sp > 0){
+		pc = stack[--sp];
+		if(seen[pc])
+			continue;
+		seen[pc] = 1;
+		in = &prog->inst[pc];
+		switch(in->op){
+		case Ojmp:
+			stack[sp++] = in->x;
+			break;
+		case Osplit:
+			stack[sp++] = in->x;
+			stack[sp++] = in->y;
+			break;
+		case Osave:
+			stack[sp++] = pc + 1;
+			break;
+		case Ochar:
+			ok = addfirst(prog, in->r, in->r);
+			break;
+		case Oclass:
+			c = &prog->class[in->x];
+			if(c->neg)
+				ok = 0;
+			for(i = 0; ok && i < c->n; i++)
+				ok = addfirst(prog, c->r[2*i], c->r[2*i+1]);
+			break;
+		default:
+			ok = 0;	/* ., ^, $, or the match itself */
+			break;
+		}
+	}
+	prog->firstok = ok;
+	free(stack);
+	free(seen);
+}
+
 /*
  * compile parses re (or takes it literally) into one allocation: the
  * Reprog, its instructions, classes and ranges.
@@ -463,6 +539,7 @@ compile(const char *re, int literal, int dotnl)
 	emit(prog, Osave, 0, 1, 0);
 	emit(prog, Omatch, 0, 0, 0);
 	free(p.node);
+	firstset(prog);
 	return prog;
 }
 
@@ -536,6 +613,21 @@ textprev(Text *t, long pos)
 	if(pos == 0)
 		return '\n';
 	return t->rs != nil ? t->rs[pos-1] : (Rune)(uchar)t->s[pos-1];
+}
+
+/* skipto moves pos to the next rune that may start a match (or the end) */
+static long
+skipto(Reprog *prog, Text *t, long pos)
+{
+	Rune r;
+
+	for(;; pos++){
+		if(t->end >= 0 && pos >= t->end)
+			return pos;
+		r = t->rs != nil ? t->rs[pos] : (uchar)t->s[pos];
+		if(r == 0 || (r < Runeself && (prog->first[r/64] >> (r%64)) & 1))
+			return pos;
+	}
 }
 
 typedef struct Thread Thread;
@@ -684,6 +776,8 @@ execute(Reprog *prog, Text *text, long start, long *best, int ncap)
 	nl->gen = 2;
 	matched = 0;
 	for(pos = start;; pos += w){
+		if(cl->n == 0 && !matched && prog->firstok)
+			pos = skipto(prog, text, pos);
 		if(!matched){
 			/* a new thread starting here, after (below) the older ones */
 			for(i = 0; i < ncap; i++)
