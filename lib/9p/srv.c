@@ -391,7 +391,7 @@ doflush(Srv *s, Req *r)
 	Req *o;
 
 	for(o = s->reqs; o != NULL; o = o->next)
-		if(o != r && o->tag == r->ifcall.oldtag)
+		if(o != r && o->tag == r->ifcall.oldtag && o->session == s->session)
 			break;
 	if(o == NULL){
 		srvrespond(r, NULL);
@@ -624,7 +624,8 @@ srvmsg(Srv *s, uint8_t *msg, uint32_t n)
 		return;
 	}
 	for(o = s->reqs; o != NULL; o = o->next)
-		if(o->tag == tag && r->ifcall.type != Tversion){
+		if(o->tag == tag && o->session == s->session &&
+		   r->ifcall.type != Tversion){
 			reqfree(r);
 			replyerror(s, tag, Etaginuse);
 			return;

@@ -337,6 +337,11 @@ fswrite(Req *r)
 	Ramfile *f = r->fid->aux;
 	uint64_t off = r->ifcall.offset, end;
 
+	r->ofcall.count = 0;
+	if(r->ifcall.count == 0){
+		srvrespond(r, NULL);
+		return;
+	}
 	if(f->d.mode & DMAPPEND)
 		off = f->d.length;
 	end = off + r->ifcall.count;
