@@ -44,25 +44,6 @@ oputs(int fd, char *s)
 		oputc(fd, *s++);
 }
 
-void
-onum(int fd, long n)
-{
-	char b[24];
-	int i;
-	unsigned long u;
-
-	u = n < 0 ? -(unsigned long)n : (unsigned long)n;
-	i = sizeof b;
-	b[--i] = 0;
-	do{
-		b[--i] = '0' + u % 10;
-		u /= 10;
-	}while(u);
-	if(n < 0)
-		b[--i] = '-';
-	oputs(fd, b + i);
-}
-
 static int
 needquote(char *s)
 {

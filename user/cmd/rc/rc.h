@@ -13,7 +13,6 @@
 
 enum {
 	GLOB = 0x01,		/* marks the next byte as an unquoted * ? or [ */
-	NSTATUS = 256,		/* longest status string kept */
 	NBUF = 8192,		/* input and output buffer size */
 	NDEPTH = 500,		/* deepest nesting, longest && | or ^ chain parsed */
 };
@@ -146,10 +145,8 @@ struct Lex {
 };
 
 /* io.c */
-void	ioinit(void);
 void	oputs(int, char*);
 void	oputc(int, int);
-void	onum(int, long);
 void	oflush(int);
 void	oquote(int, char*);
 void	olist(int, List*);
@@ -225,7 +222,6 @@ void	setstatus(char*);
 char	*getstatus(void);
 int	truestatus(void);
 int	runio(Io*);
-void	runfork(Tree*, int);
 int	waitfor(int);
 void	addbg(int);
 void	waitall(void);
