@@ -107,7 +107,8 @@ void srvreadstr(Req*, const char *s);
 /*
  * Directory reads: gen fills *d with entry n (0, 1, ...) and returns 0,
  * or -1 past the end.  Whole entries are packed, continuing from where
- * the fid's last read stopped.  Returns nil or an error to respond with.
+ * the fid's last read stopped; if the next one does not fit in the
+ * count, none is.  Returns nil or an error to respond with.
  */
 typedef int Dirgen(uint32_t n, Dir *d, void *aux);
 char *srvdirread(Req*, Dirgen *gen, void *aux);

@@ -757,12 +757,14 @@ srvdirread(Req *r, Dirgen *gen, void *aux)
 		memset(&d, 0, sizeof d);
 		if(gen(i, &d, aux) < 0)
 			break;
+		/*
+		 * When not even one entry fits, the answer is no bytes, not
+		 * an error: Linux fills its buffer with a second, short
+		 * Tread and then asks again from the same offset.
+		 */
 		n = dirpack(&d, r->rbuf + used, r->ifcall.count - used);
-		if(n == 0){
-			if(used == 0)
-				return "read count too small for a directory entry";
+		if(n == 0)
 			break;
-		}
 		used += n;
 	}
 	f->dirindex = i;
