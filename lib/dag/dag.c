@@ -16,7 +16,7 @@ dagcmp(Dblock *a, Dblock *b)
 {
 	int c;
 
-	c = u256cmp(&a->g.bluework, &b->g.bluework);
+	c = u256cmp(&a->bluework, &b->bluework);
 	if(c != 0)
 		return c;
 	return memcmp(a->h.b, b->h.b, 32);
@@ -309,6 +309,11 @@ colour(Dag *d, Dblock *cand, Dblock **blues, int nb, Dblock *sp, int *nlb, uint3
 		return 0;
 	cnt = 0;
 	n = 0;
+	/* cand's parents are in its past: mark them to spare queries */
+	d->pstamp++;
+	for(i = 0; i < cand->npar; i++)
+		if((b = dagderef(d, cand->par[i])) != NULL)
+			b->parmark = d->pstamp;
 	chain = NULL;
 	for(;;){
 		if(chain != NULL && dagisanc(d, chain, cand))
@@ -331,7 +336,7 @@ colour(Dag *d, Dblock *cand, Dblock **blues, int nb, Dblock *sp, int *nlb, uint3
 				if(b == NULL)
 					continue;
 			}
-			if(dagisanc(d, b, cand))
+			if(b->parmark == d->pstamp || dagisanc(d, b, cand))
 				continue;
 			s = anticonesize(d, b, sp);
 			if(lbpush(d, n) < 0)
@@ -564,7 +569,7 @@ incest(Dag *d, Dblock **pp, int npar)
 	qsort(t, npar, sizeof t[0], cmpblock);
 	bad = 0;
 	for(i = 0; i < npar && !bad; i = g){
-		for(g = i + 1; g < npar && u256cmp(&t[g]->g.bluework, &t[i]->g.bluework) == 0; g++)
+		for(g = i + 1; g < npar && u256cmp(&t[g]->bluework, &t[i]->bluework) == 0; g++)
 			;
 		for(a = i; a < g && !bad; a++)
 			for(j = g; j < npar && !bad; j++)
@@ -680,6 +685,7 @@ dagadd(Dag *d, Dhash *h, Dhash *par, int npar, U256 *work, const char **err)
 		free(b);
 		return NULL;
 	}
+	b->bluework = b->g.bluework;
 	b->par = malloc((npar ? npar : 1) * sizeof b->par[0]);
 	/* mergeset blocks are d->q[0..nms) still, in ascending order */
 	if(b->par == NULL || reserve(d, d->q, b->g.nms) < 0)

@@ -82,6 +82,14 @@ struct Dghost {
 };
 
 struct Dblock {
+	/* hot in ancestor queries and colouring: kept in the first cache line */
+	uint64_t lo, hi;	/* reachability: interval on the selected-parent tree */
+	uint64_t parmark, msmark, pastmark, stamp;
+	Dfcs *fcs;		/* future covering set, sorted by lo */
+	int nfcs, afcs;
+	U256 bluework;		/* copy of g.bluework, next to the interval */
+	uint64_t tmpasz;
+
 	Dhash h;
 	uint64_t serial;
 	Dref self;
@@ -91,18 +99,14 @@ struct Dblock {
 	Dghost g;
 	void *aux;		/* the caller's */
 
-	/* reachability: [lo,hi] interval on the selected-parent tree */
-	uint64_t lo, hi, next, tsz;
+	uint64_t next, tsz;
 	Dblock *tparent;
 	Dblock **kids;
 	int nkids, akids;
-	Dfcs *fcs;		/* future covering set, sorted by lo */
-	int nfcs, afcs;
 
 	/* bookkeeping */
 	int tipidx;		/* index in tips, -1 if not a tip */
 	Dblock *qnext;		/* insertion order, for pruning */
-	uint64_t stamp, tmpasz, msmark, pastmark;
 };
 
 struct Dag {
@@ -119,7 +123,7 @@ struct Dag {
 	int ntips, atips;
 	Dblock *genesis, *sink;
 	Dblock *qhead, *qtail;
-	uint64_t serial, stamp;
+	uint64_t serial, stamp, pstamp;
 	uint64_t npruned;
 	/* scratch */
 	Dblock **q;

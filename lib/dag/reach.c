@@ -194,7 +194,7 @@ dagisanc(Dag *d, Dblock *a, Dblock *b)
 	if(a == b)
 		return 1;
 	/* blue work grows strictly along every edge (work is never zero) */
-	if(u256cmp(&a->g.bluework, &b->g.bluework) >= 0)
+	if(u256cmp(&a->bluework, &b->bluework) >= 0)
 		return 0;
 	if(dagtreeanc(a, b))
 		return 1;

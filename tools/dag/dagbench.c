@@ -46,7 +46,7 @@ gen(int k, int width, int nblocks)
 	Dhash h, *prev, *cur;
 	U256 one;
 	const char *err;
-	int i, j, np, n;
+	int j, np, n;
 	double t0, t;
 	long rss1;
 
@@ -79,7 +79,6 @@ gen(int k, int width, int nblocks)
 	printf("ghostdag K=%d width=%d: %d blocks in %.2f s = %.0f blocks/s; "
 		"live %u; maxrss %ld KiB at %d blocks, %ld KiB at %d\n",
 		k, width, n, t, n / t, d->nblocks, rss1, nblocks/2, maxrss(), nblocks);
-	(void)i;
 	dagfree(d);
 	free(prev);
 	free(cur);
@@ -110,6 +109,7 @@ crdtbench(int nops)
 	uint64_t ids[1024], r;
 	int nb, i, j, nid;
 	double t0, t;
+	long rss0;
 
 	nb = nops / 8;
 	blk = calloc(nb, sizeof blk[0]);
@@ -141,6 +141,7 @@ crdtbench(int nops)
 		}
 		order[i] = &blk[i];
 	}
+	rss0 = maxrss();
 	c = crdtnew(&cr);
 	t0 = secs();
 	for(i = 0; i < nb; i += 64){
@@ -148,9 +149,10 @@ crdtbench(int nops)
 		crdttrim(c, 1000);
 	}
 	t = secs() - t0;
-	printf("crdt: %d ops in %.2f s = %.0f ops/s (%llu applied, %llu skipped); maxrss %ld KiB\n",
+	printf("crdt: %d ops in %.2f s = %.0f ops/s (%llu applied, %llu skipped); "
+		"maxrss %ld KiB with the input, %ld KiB after applying\n",
 		nb * 8, t, nb * 8 / t, (unsigned long long)c->applied,
-		(unsigned long long)c->skipped, maxrss());
+		(unsigned long long)c->skipped, rss0, maxrss());
 	crdtfree(c);
 	for(i = 0; i < nb; i++)
 		free(blk[i].ops);
@@ -158,20 +160,33 @@ crdtbench(int nops)
 	free(order);
 }
 
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: dagbench K WIDTH BLOCKS | dagbench crdt OPS\n");
+	return 2;
+}
+
+/* one configuration a process, so maxrss is that configuration's own */
 int
 main(int argc, char **argv)
 {
-	int n;
+	int k, w, n;
 
-	n = argc > 1 ? atoi(argv[1]) : 40000;
-	if(n < 100 || n > 10000000){
-		fprintf(stderr, "usage: dagbench [blocks]\n");
-		return 2;
+	if(argc == 3 && strcmp(argv[1], "crdt") == 0){
+		n = atoi(argv[2]);
+		if(n < 64 || n > 100000000)
+			return usage();
+		crdtbench(n);
+		return 0;
 	}
-	gen(18, 10, n);
-	gen(124, 10, n);
-	gen(18, 100, n);
-	gen(124, 100, n);
-	crdtbench(400000);
+	if(argc != 4)
+		return usage();
+	k = atoi(argv[1]);
+	w = atoi(argv[2]);
+	n = atoi(argv[3]);
+	if(k < 1 || k > 1000 || w < 1 || w > 1000 || n < 100 || n > 100000000)
+		return usage();
+	gen(k, w, n);
 	return 0;
 }
