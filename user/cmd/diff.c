@@ -175,6 +175,18 @@ number(void)
 }
 
 /*
+ * startx is where a path of d edits on diagonal k starts its snake: one
+ * step down from diagonal k+1 or right from k-1, whichever got further.
+ */
+static long
+startx(long *v, long k, long d)
+{
+	if(k == -d || (k != d && v[k-1] < v[k+1]))
+		return v[k+1];
+	return v[k-1] + 1;
+}
+
+/*
  * midsnake finds the middle snake of a shortest edit path from a[0:n]
  * to b[0:m]: it starts at (*x, *y) and ends at (*u, *v).  The forward
  * search runs from the top left, the backward search from the bottom
@@ -194,10 +206,7 @@ midsnake(int *a, long n, int *b, long m, long *x, long *y, long *u, long *v)
 	vb[off+1] = 0;
 	for(d = 0; d <= max; d++){
 		for(k = -d; k <= d; k += 2){
-			if(k == -d || (k != d && vf[off+k-1] < vf[off+k+1]))
-				xs = vf[off+k+1];
-			else
-				xs = vf[off+k-1] + 1;
+			xs = startx(vf + off, k, d);
 			ys = xs - k;
 			xe = xs;
 			ye = ys;
@@ -214,10 +223,7 @@ midsnake(int *a, long n, int *b, long m, long *x, long *y, long *u, long *v)
 			}
 		}
 		for(k = -d; k <= d; k += 2){
-			if(k == -d || (k != d && vb[off+k-1] < vb[off+k+1]))
-				xs = vb[off+k+1];
-			else
-				xs = vb[off+k-1] + 1;
+			xs = startx(vb + off, k, d);
 			ys = xs - k;
 			xe = xs;
 			ye = ys;

@@ -23,10 +23,14 @@ usage(void)
 	exits("usage");
 }
 
-/* lower makes a lower-case copy of s (n bytes; the copy is NUL-terminated) */
+/*
+ * lower makes a lower-case copy of s (n bytes) in buf, growing it; the
+ * copy is NUL-terminated and *np is set to its length.
+ */
 static char*
-lower(char *s, long n, char *buf, long *cap)
+lower(char *s, long n, char *buf, long *cap, long *np)
 {
+	char *p0;
 	char *p, *e;
 	Rune r;
 	int w;
@@ -40,7 +44,7 @@ lower(char *s, long n, char *buf, long *cap)
 			exits("no memory");
 		}
 	}
-	p = buf;
+	p0 = p = buf;
 	e = s + n;
 	while(s < e){
 		if((uchar)*s < Runeself){
@@ -58,18 +62,48 @@ lower(char *s, long n, char *buf, long *cap)
 		p += runetochar(p, &(Rune){tolowerrune(r)});
 	}
 	*p = 0;
+	*np = p - p0;
 	return buf;
 }
 
 static char *lbuf;
 static long lcap;
 
+/*
+ * denul replaces the NUL bytes in s (n bytes, lbuf's text or a line)
+ * with 0xFF, an invalid byte that matches as Runeerror: regexec stops
+ * at a NUL, but a binary file's line goes on past it.
+ */
+static char*
+denul(char *s, long n)
+{
+	long i;
+
+	if(s != lbuf){
+		if(lcap < n + 1){
+			free(lbuf);
+			lcap = n + 1;
+			lbuf = malloc(lcap);
+			if(lbuf == nil){
+				fprint(2, "grep: out of memory\n");
+				exits("no memory");
+			}
+		}
+		memmove(lbuf, s, n);
+		lbuf[n] = 0;
+	}
+	for(i = 0; i < n; i++)
+		if(lbuf[i] == 0)
+			lbuf[i] = (char)0xFF;
+	return lbuf;
+}
+
 /* grepfile reports whether any line of b was selected, or -1 on error */
 static int
 grepfile(Biobuf *b, char *name, int many)
 {
 	char *line, *s;
-	long n;
+	long n, sn;
 	vlong lineno, count;
 	int m;
 
@@ -81,8 +115,11 @@ grepfile(Biobuf *b, char *name, int many)
 		if(n > 0 && line[n-1] == '\n')
 			line[--n] = 0;
 		s = line;
+		sn = n;
 		if(iflag)
-			s = lbuf = lower(line, n, lbuf, &lcap);
+			s = lbuf = lower(line, n, lbuf, &lcap, &sn);
+		if(memchr(s, 0, sn) != nil)
+			s = denul(s, sn);
 		m = regexec(prog, s, nil, 0);
 		if(m < 0){
 			fprint(2, "grep: %s: %r\n", name);
@@ -173,7 +210,7 @@ main(int argc, char *argv[])
 			p = seprint(p, e, "%s(%s)", i > 0 ? "|" : "", expr[i]);
 	}
 	if(iflag)
-		re = lower(re, strlen(re), nil, &(long){0});
+		re = lower(re, strlen(re), nil, &(long){0}, &len);
 	prog = regcomp(re);
 	if(prog == nil){
 		fprint(2, "grep: bad expression %q: %r\n", re);

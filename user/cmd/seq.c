@@ -89,10 +89,14 @@ main(int argc, char *argv[])
 
 	/* a tolerance so that 0 .1 1 reaches 1 despite binary fractions */
 	nstep = (last - first) / incr;
-	if(nstep < 0){
+	if(nstep < 0)
 		exits(nil);
-	}
 	nstep = nstep + 1e-9 * (nstep > 1 ? nstep : 1);
+	/* past 2^53 steps the counter below could no longer count */
+	if(nstep >= 9007199254740992.0){
+		fprint(2, "seq: too many numbers\n");
+		exits("usage");
+	}
 	width = 0;
 	if(wflag){
 		width = snprint(buf, sizeof buf, "%.*f", prec, first);
