@@ -2,7 +2,8 @@
 # rchost - rc on the host: unit tests (build/host/rctest), then each
 # system test script test/sys/rc_*.rc and host-only script
 # test/unit/rchost_*.rc run by build/host/rc (rc over test/unit/rcshim.c)
-# and compared with its .out file, then interactive-shell tests.
+# and compared with its .out file, then interactive-shell tests; last,
+# the same test/sys/rc_*.rc scripts inside Lux9 (tools/systest).
 # One PASS:/FAIL: line per test.
 cd "$(dirname "$0")/../.." || exit 1
 root=$(pwd)
@@ -84,4 +85,11 @@ if make -s rc-lux9-objs > "$tmp/lux9" 2>&1; then
 else
 	echo "FAIL: rc compiles for Lux9"
 	tail -20 "$tmp/lux9"
+fi
+
+# the system tests again, inside Lux9 in QEMU, as /bin/rc runs them there
+if [ -f build/amd64/lux9.32 ] && [ -f build/amd64/initrd.cpio ]; then
+	tools/systest -t 200 $(ls test/sys/rc_*.rc | sed 's|test/sys/||; s|\.rc$||')
+else
+	echo "FAIL: rc in Lux9 (no kernel or boot archive: make all)"
 fi

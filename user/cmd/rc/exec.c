@@ -318,7 +318,7 @@ openredir(Tree *r)
 
 	if(r->type == Rhere)
 		return herefd(r);
-	name = evalone(r->a, "redirection to a list of files");
+	name = evalone(r->a, Gglob, "redirection to a list of files");
 	if(name == nil)
 		return -1;
 	switch(r->type){
@@ -810,7 +810,7 @@ runassign(Tree *t, int last)
 	List *val, *old;
 	Var *v;
 
-	name = evalone(t->a, "variable name not singleton");
+	name = evalone(t->a, Gstrip, "variable name not singleton");
 	if(name == nil)
 		return;
 	val = evalwords(t->b, Gglob);
@@ -932,7 +932,7 @@ rcexec(Tree *t, int last)
 			setstatus("");
 		break;
 	case Tfor:
-		name = evalone(t->a, "for variable name not singleton");
+		name = evalone(t->a, Gstrip, "for variable name not singleton");
 		if(name == nil)
 			break;
 		star = vval("*");

@@ -191,7 +191,7 @@ void	lfree(List*);
 char	*lflat(List*, char*);
 List	*lookup(char*);
 List	*evalwords(Tree*, int);
-char	*evalone(Tree*, char*);
+char	*evalone(Tree*, int, char*);
 char	*unmark(char*);
 char	*readall(int, long*);
 enum {

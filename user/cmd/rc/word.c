@@ -360,7 +360,7 @@ evalwords(Tree *t, int mode)
 
 /* a word that must expand to exactly one (a file name, a variable name) */
 char*
-evalone(Tree *t, char *what)
+evalone(Tree *t, int mode, char *what)
 {
 	List *l;
 	Tree *n;
@@ -368,7 +368,7 @@ evalone(Tree *t, char *what)
 
 	n = t->next;
 	t->next = nil;
-	l = evalwords(t, Gglob);
+	l = evalwords(t, mode);
 	t->next = n;
 	if(l == nil)
 		return nil;
