@@ -113,6 +113,13 @@ void srvreadstr(Req*, const char *s);
 typedef int Dirgen(uint32_t n, Dir *d, void *aux);
 char *srvdirread(Req*, Dirgen *gen, void *aux);
 
+/*
+ * Permissions: does uid get all the bits of need (DMREAD, DMWRITE,
+ * DMEXEC) on d?  srvopenneed gives the bits a Topen mode needs.
+ */
+int srvperm(const Dir *d, const char *uid, uint32_t need);
+uint32_t srvopenneed(int mode);
+
 extern char Ebadfid[], Efidinuse[], Enotfound[], Eperm[], Eisdir[],
 	Enotdir[], Ebadoffset[], Ebotch[], Eopen[], Ebadmode[], Etoobig[],
 	Ebadusefid[], Enoauth[], Etaginuse[];

@@ -771,3 +771,29 @@ srvdirread(Req *r, Dirgen *gen, void *aux)
 	r->ofcall.count = used;
 	return NULL;
 }
+
+/*
+ * Plan 9's permission rule: the user gets the owner's bits if it owns
+ * the file, the group's if it is in the group (a user is in the group
+ * of its own name), and the other bits always.
+ */
+int
+srvperm(const Dir *d, const char *uid, uint32_t need)
+{
+	uint32_t m;
+
+	m = d->mode & 7;
+	if(strcmp(uid, d->uid) == 0)
+		m |= d->mode>>6 & 7;
+	if(strcmp(uid, d->gid) == 0)
+		m |= d->mode>>3 & 7;
+	return (m & need) == need;
+}
+
+uint32_t
+srvopenneed(int mode)
+{
+	static const uint32_t need[] = {DMREAD, DMWRITE, DMREAD|DMWRITE, DMEXEC};
+
+	return need[mode&3] | (mode&OTRUNC ? DMWRITE : 0);
+}

@@ -69,20 +69,6 @@ setstr(char **s, const char *v)
 	return 0;
 }
 
-/* Do the user's bits on f include all of need? */
-static int
-allowed(Ramfile *f, const char *uid, uint32_t need)
-{
-	uint32_t m;
-
-	m = f->d.mode & 7;
-	if(strcmp(uid, f->d.uid) == 0)
-		m |= f->d.mode>>6 & 7;
-	if(strcmp(uid, f->d.gid) == 0)
-		m |= f->d.mode>>3 & 7;
-	return (m & need) == need;
-}
-
 static Ramfile *
 lookup(Ramfile *dir, const char *name)
 {
@@ -213,7 +199,7 @@ fswalk1(Fid *fid, char *name, Qid *qid)
 {
 	Ramfile *f = fid->aux, *n;
 
-	if(!allowed(f, fid->uid, DMEXEC))
+	if(!srvperm(&f->d, fid->uid, DMEXEC))
 		return Eperm;
 	if(strcmp(name, "..") == 0)
 		n = f->parent != NULL ? f->parent : f;
@@ -226,14 +212,6 @@ fswalk1(Fid *fid, char *name, Qid *qid)
 	return NULL;
 }
 
-static uint32_t
-modeneed(int mode)
-{
-	static uint32_t need[] = {DMREAD, DMWRITE, DMREAD|DMWRITE, DMEXEC};
-
-	return need[mode&3] | (mode&OTRUNC ? DMWRITE : 0);
-}
-
 static void
 fsopen(Req *r)
 {
@@ -241,8 +219,8 @@ fsopen(Req *r)
 	Ramfile *f = r->fid->aux;
 	int mode = r->ifcall.mode;
 
-	if(!allowed(f, r->fid->uid, modeneed(mode)) || (mode&ORCLOSE &&
-	   (f->parent == NULL || !allowed(f->parent, r->fid->uid, DMWRITE)))){
+	if(!srvperm(&f->d, r->fid->uid, srvopenneed(mode)) || (mode&ORCLOSE &&
+	   (f->parent == NULL || !srvperm(&f->parent->d, r->fid->uid, DMWRITE)))){
 		srvrespond(r, Eperm);
 		return;
 	}
@@ -266,7 +244,7 @@ fscreate(Req *r)
 	Ramfile *dir = r->fid->aux, *f;
 	uint32_t perm = r->ifcall.perm;
 
-	if(!allowed(dir, r->fid->uid, DMWRITE)){
+	if(!srvperm(&dir->d, r->fid->uid, DMWRITE)){
 		srvrespond(r, Eperm);
 		return;
 	}
@@ -362,7 +340,7 @@ removable(Ramfile *f, const char *uid)
 		return "cannot remove root";
 	if(f->removed)
 		return Enotfound;
-	if(!allowed(f->parent, uid, DMWRITE))
+	if(!srvperm(&f->parent->d, uid, DMWRITE))
 		return Eperm;
 	if(f->child != NULL)
 		return Enotempty;
@@ -421,13 +399,13 @@ wstatcheck(Ramfile *f, Dir *d, const char *uid)
 	if(d->length != ~(uint64_t)0 && d->length != f->d.length){
 		if(f->d.mode & DMDIR)
 			return Eisdir;
-		if(!allowed(f, uid, DMWRITE))
+		if(!srvperm(&f->d, uid, DMWRITE))
 			return Eperm;
 	}
 	if(d->name[0] != 0 && strcmp(d->name, f->d.name) != 0){
 		if(f->parent == NULL)
 			return "cannot rename the root";
-		if(!allowed(f->parent, uid, DMWRITE))
+		if(!srvperm(&f->parent->d, uid, DMWRITE))
 			return Eperm;
 		if(strchr(d->name, '/') != NULL || strcmp(d->name, ".") == 0 ||
 		   strcmp(d->name, "..") == 0)
