@@ -6,8 +6,12 @@
 #include <u.h>
 #include <libc.h>
 
+enum { Maxdepth = 512 };
+
 static int rflag, xflag;
 static char *err;
+static Dir *top;	/* the directory a cp -r is creating, not to be copied into itself */
+static Dir path[Maxdepth];	/* the directories being copied, outermost first */
 
 static void
 usage(void)
@@ -43,10 +47,40 @@ settimes(char *to, Dir *d)
 		failed("setting the time of", to);
 }
 
-static void copy(char*, char*, Dir*);
+static void copy(char*, char*, Dir*, int);
+
+/*
+ * A bind can make a directory appear inside itself; refuse to follow
+ * such a loop (or a tree deeper than Maxdepth).  Otherwise note the
+ * directory, as opened through any bind on it, at this depth.
+ */
+static int
+inloop(int fd, char *name, int depth)
+{
+	Dir *d;
+	int j;
+
+	d = dirfstat(fd);
+	if(d == nil){
+		failed("stat", name);
+		return -1;
+	}
+	for(j = 0; j < depth; j++)
+		if(samefile(&path[j], d))
+			break;
+	if(j < depth || depth == Maxdepth){
+		fprint(2, "cp: %s: %s\n", name, j < depth ? "directory loop" : "directories nested too deep");
+		err = "loop";
+		free(d);
+		return -1;
+	}
+	path[depth] = *d;
+	free(d);
+	return 0;
+}
 
 static void
-copydir(char *from, char *to, Dir *d)
+copydir(char *from, char *to, Dir *d, int depth)
 {
 	Dir *db, *td;
 	long n, i;
@@ -63,9 +97,16 @@ copydir(char *from, char *to, Dir *d)
 		failed("create", to);
 		return;
 	}
+	if(depth == 0)
+		top = td;
 	fd = open(from, OREAD);
 	if(fd < 0){
 		failed("open", from);
+		free(td);
+		return;
+	}
+	if(inloop(fd, from, depth) < 0){
+		close(fd);
 		free(td);
 		return;
 	}
@@ -77,8 +118,8 @@ copydir(char *from, char *to, Dir *d)
 		return;
 	}
 	for(i = 0; i < n; i++){
-		/* cp -r a a/b must not copy a/b into itself forever */
-		if(samefile(&db[i], td))
+		/* cp -r a a/b/c must not copy a/b/c into itself forever */
+		if(samefile(&db[i], top))
 			continue;
 		f = smprint("%s/%s", from, db[i].name);
 		t = smprint("%s/%s", to, db[i].name);
@@ -86,17 +127,19 @@ copydir(char *from, char *to, Dir *d)
 			fprint(2, "cp: out of memory\n");
 			exits("no memory");
 		}
-		copy(f, t, &db[i]);
+		copy(f, t, &db[i], depth+1);
 		free(f);
 		free(t);
 	}
 	free(db);
+	if(depth == 0)
+		top = nil;
 	free(td);
 	settimes(to, d);
 }
 
 static void
-copy(char *from, char *to, Dir *d)
+copy(char *from, char *to, Dir *d, int depth)
 {
 	char buf[8192];
 	Dir *td;
@@ -117,7 +160,7 @@ copy(char *from, char *to, Dir *d)
 			err = "directory";
 			return;
 		}
-		copydir(from, to, d);
+		copydir(from, to, d, depth);
 		return;
 	}
 	ffd = open(from, OREAD);
@@ -186,7 +229,7 @@ main(int argc, char **argv)
 				exits("no memory");
 			}
 		}
-		copy(argv[i], to, d);
+		copy(argv[i], to, d, 0);
 		free(d);
 	}
 	exits(err);

@@ -5,8 +5,11 @@
 #include <u.h>
 #include <libc.h>
 
+enum { Maxdepth = 512 };
+
 static int rflag, fflag;
 static char *err;
+static Dir path[Maxdepth];	/* the directories being emptied, outermost first */
 
 static void
 usage(void)
@@ -25,20 +28,44 @@ failed(char *name)
 	err = "error";
 }
 
-/* remove everything inside the directory name */
+/*
+ * Remove everything inside the directory name.  A bind can make a
+ * directory appear inside itself: that loop is refused rather than
+ * followed forever.
+ */
 static void
-rmcontents(char *name)
+rmcontents(char *name, int depth)
 {
-	Dir *db;
+	Dir *db, *d;
 	long n, i;
-	char *path;
-	int fd;
+	char *sub;
+	int fd, j;
 
 	fd = open(name, OREAD);
 	if(fd < 0){
 		failed(name);
 		return;
 	}
+	/* the directory as opened, through any bind or mount on it */
+	d = dirfstat(fd);
+	if(d == nil){
+		close(fd);
+		failed(name);
+		return;
+	}
+	for(j = 0; j < depth; j++)
+		if(path[j].qid.path == d->qid.path && path[j].qid.type == d->qid.type &&
+		   path[j].type == d->type && path[j].dev == d->dev)
+			break;
+	if(j < depth || depth == Maxdepth){
+		werrstr(j < depth ? "directory loop" : "directories nested too deep");
+		failed(name);
+		free(d);
+		close(fd);
+		return;
+	}
+	path[depth] = *d;
+	free(d);
 	n = dirreadall(fd, &db);
 	close(fd);
 	if(n < 0){
@@ -46,20 +73,20 @@ rmcontents(char *name)
 		return;
 	}
 	for(i = 0; i < n; i++){
-		path = smprint("%s/%s", name, db[i].name);
-		if(path == nil){
+		sub = smprint("%s/%s", name, db[i].name);
+		if(sub == nil){
 			fprint(2, "rm: out of memory\n");
 			exits("no memory");
 		}
-		if(remove(path) < 0){
+		if(remove(sub) < 0){
 			if(db[i].qid.type & QTDIR){
-				rmcontents(path);
-				if(remove(path) < 0)
-					failed(path);
+				rmcontents(sub, depth+1);
+				if(remove(sub) < 0)
+					failed(sub);
 			}else
-				failed(path);
+				failed(sub);
 		}
-		free(path);
+		free(sub);
 	}
 	free(db);
 }
@@ -90,7 +117,7 @@ main(int argc, char **argv)
 		if(rflag && (d = dirstat(argv[i])) != nil){
 			if(d->qid.type & QTDIR){
 				free(d);
-				rmcontents(argv[i]);
+				rmcontents(argv[i], 0);
 				if(remove(argv[i]) < 0)
 					failed(argv[i]);
 				continue;
