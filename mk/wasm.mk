@@ -1,7 +1,7 @@
 # lib/wasm: WebAssembly runtime, its host tools (wastrun, wasmrun), the
 # translators in trans/, the fuzz target and the benchmarks.
 
-WASMSRC := lib/wasm/decode.c lib/wasm/valid.c lib/wasm/exec.c lib/wasm/inst.c
+WASMSRC := lib/wasm/decode.c lib/wasm/valid.c lib/wasm/exec.c lib/wasm/inst.c lib/wasm/wasi.c
 WASMHDR := lib/wasm/wasm.h lib/wasm/dat.h
 # No libm: sqrt must compile to an instruction, so errno is not set.
 WASMFLAGS := -Ilib/wasm -fno-math-errno
@@ -28,4 +28,35 @@ $(B)/wasm/libwasm-lux9.a: $(WASMLUX9OBJ)
 	rm -f $@
 	llvm-ar rcs $@ $(WASMLUX9OBJ)
 
-ALL += $(B)/host/wastrun $(B)/wasm/libwasm-lux9.a
+ALL += $(B)/host/wastrun $(B)/host/wasmrun $(B)/wasm/libwasm-lux9.a
+
+# Translators: WASI commands filtering stdin to stdout (trans/).
+WASICC := clang --target=wasm32-wasi
+WASICFLAGS := -O2 -Wall -Wextra -Werror
+TRANS := upper lower rot13 base64 unbase64 sha256 wc json
+TRANSWASM := $(TRANS:%=$(B)/trans/%.wasm)
+$(B)/trans/upper.wasm: trans/map.c
+	@mkdir -p $(@D)
+	$(WASICC) $(WASICFLAGS) -DUPPER -o $@ $<
+$(B)/trans/lower.wasm: trans/map.c
+	@mkdir -p $(@D)
+	$(WASICC) $(WASICFLAGS) -DLOWER -o $@ $<
+$(B)/trans/rot13.wasm: trans/map.c
+	@mkdir -p $(@D)
+	$(WASICC) $(WASICFLAGS) -DROT13 -o $@ $<
+$(B)/trans/%.wasm: trans/%.c
+	@mkdir -p $(@D)
+	$(WASICC) $(WASICFLAGS) -o $@ $<
+ALL += $(TRANSWASM)
+
+# libFuzzer target: arbitrary bytes as a module; make fuzz runs 1,000,000 inputs.
+$(B)/host/wasmfuzz: tools/wasm/fuzz.c $(WASMSRC) $(WASMHDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=gnu11 -Wall -Wextra -Werror -O1 -g -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $(WASMFLAGS) -o $@ tools/wasm/fuzz.c $(WASMSRC)
+.PHONY: wasmfuzz
+wasmfuzz: $(B)/host/wasmfuzz
+	@mkdir -p $(B)/wasm/corpus
+	cp -f $(B)/wasm/spec/*/*.wasm $(B)/wasm/corpus/ 2>/dev/null || true
+	$(B)/host/wasmfuzz -runs=1000000 -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 $(B)/wasm/corpus
+FUZZ += wasmfuzz

@@ -1045,6 +1045,34 @@ Lrefisnull:
 Lreffunc:
 	*sp++ = (uint64_t)(uintptr_t)inst->funcs[*pc++];
 	NEXT();
+Llget2:
+	sp[0] = fp[pc[0]];
+	sp[1] = fp[pc[1]];
+	sp += 2;
+	pc += 2;
+	NEXT();
+Llgetaddimm:
+	*sp++ = (uint32_t)(fp[pc[0]] + pc[1]);
+	pc += 2;
+	NEXT();
+Li32addimm:
+	S(1) = (uint32_t)(S(1) + *pc++);
+	NEXT();
+Laddl2:
+	*sp++ = (uint32_t)(fp[pc[0]] + fp[pc[1]]);
+	pc += 2;
+	NEXT();
+#define CMPIMM(expr) do { a = (uint32_t)S(1); b = (uint32_t)*pc++; S(1) = (expr); NEXT(); } while(0)
+Li32eqimm: CMPIMM(a == b);
+Li32neimm: CMPIMM(a != b);
+Li32ltsimm: CMPIMM((int32_t)a < (int32_t)b);
+Li32ltuimm: CMPIMM(a < b);
+Li32gtsimm: CMPIMM((int32_t)a > (int32_t)b);
+Li32gtuimm: CMPIMM(a > b);
+Li32lesimm: CMPIMM((int32_t)a <= (int32_t)b);
+Li32leuimm: CMPIMM(a <= b);
+Li32gesimm: CMPIMM((int32_t)a >= (int32_t)b);
+Li32geuimm: CMPIMM(a >= b);
 
 nofuel:
 	fuel = 0;

@@ -701,6 +701,25 @@ wasmexportn(Winst *in, const char *name, size_t len, Wextern *e)
 	return -1;
 }
 
+int
+wasmnexports(Winst *in)
+{
+	return in->m->nexps;
+}
+
+int
+wasmexportat(Winst *in, int i, const char **name, size_t *len, Wextern *e)
+{
+	Wexp *x;
+
+	if(i < 0 || (uint32_t)i >= in->m->nexps)
+		return -1;
+	x = &in->m->exps[i];
+	*name = x->name;
+	*len = x->namelen;
+	return wasmexportn(in, x->name, x->namelen, e);
+}
+
 const char *
 wasmcall(Wstore *s, Wfunc *f, const uint64_t *args, uint64_t *results)
 {

@@ -49,6 +49,9 @@ struct Comp {
 	uint8_t *locals;
 	uint32_t nlocals;
 	uint32_t maxh;
+	int64_t last;		/* first cell of the last instruction, or -1 */
+	int64_t last2;		/* and of the one before it */
+	int64_t label;		/* no fusing across a branch target */
 };
 
 /* single[t] == t: the result list of a block typed by one value type. */
@@ -81,6 +84,79 @@ emit(Comp *c, uint64_t v)
 	}
 	c->code[c->ncode++] = v;
 	return 0;
+}
+
+static int
+isfused(Comp *c, int64_t at, uint64_t o, int64_t len)
+{
+	return at >= 0 && at >= c->label && at + len <= c->ncode && c->code[at] == o;
+}
+
+/*
+ * Start an instruction, fusing it with the one before when they form
+ * a common pair (a superinstruction saves a dispatch): const then
+ * i32.add or i32.sub, local.get then that, const then an i32
+ * comparison, i32.eqz then br_if, two local.gets then i32.add.  Never
+ * across a label, where another path may enter.
+ */
+static int
+iop(Comp *c, uint64_t o)
+{
+	int64_t l;
+	uint64_t imm;
+
+	l = c->last;
+	if((o == Oi32add || o == Oi32sub) && isfused(c, l, Oconst, 2) && l + 2 == c->ncode){
+		imm = (uint32_t)c->code[l + 1];
+		if(o == Oi32sub)
+			imm = (uint32_t)-imm;
+		if(isfused(c, c->last2, Olget, 2) && c->last2 + 2 == l){
+			c->code[c->last2] = Olgetaddimm;
+			c->code[c->last2 + 2] = imm;
+			c->ncode = c->last2 + 3;
+			c->last = c->last2;
+			c->last2 = -1;
+			return 0;
+		}
+		c->code[l] = Oi32addimm;
+		c->code[l + 1] = imm;
+		return 0;
+	}
+	if(o == Oi32add && isfused(c, l, Olget2, 3) && l + 3 == c->ncode){
+		c->code[l] = Oaddl2;
+		return 0;
+	}
+	if(o >= Oi32eq && o <= Oi32geu && isfused(c, l, Oconst, 2) && l + 2 == c->ncode){
+		c->code[l] = Oi32eqimm + (o - Oi32eq);
+		return 0;
+	}
+	if(o == Obrif && isfused(c, l, Oi32eqz, 1) && l + 1 == c->ncode){
+		c->code[l] = Obrunless;
+		return 0;
+	}
+	c->last2 = c->last;
+	c->last = c->ncode;
+	return emit(c, o);
+}
+
+/* local.get: after local.set of the same local it is a local.tee. */
+static int
+lget(Comp *c, uint32_t x)
+{
+	int64_t l;
+
+	l = c->last;
+	if(isfused(c, l, Olset, 2) && l + 2 == c->ncode && c->code[l + 1] == x){
+		c->code[l] = Oltee;
+		return 0;
+	}
+	if(isfused(c, l, Olget, 2) && l + 2 == c->ncode){
+		c->code[l] = Olget2;
+		return emit(c, x);
+	}
+	if(iop(c, Olget) < 0)
+		return -1;
+	return emit(c, x);
 }
 
 static int
@@ -183,6 +259,7 @@ pushctl(Comp *c, uint8_t op, int np, const uint8_t *pt, int nr, const uint8_t *r
 	k->rt = rt != NULL ? rt : &single[one];
 	k->height = c->nvals;
 	k->start = c->ncode;
+	c->label = c->ncode;
 	k->chain = Nochain;
 	k->elsecell = Nochain;
 	return pushn(c, np, pt);
@@ -257,13 +334,13 @@ branch(Comp *c, uint32_t l, int cond)
 		return -1;
 	dest = c->nlocals + k->height;
 	if(k->op == 0 && !cond){
-		if(emit(c, Oret) < 0 || emit(c, n) < 0)
+		if(iop(c, Oret) < 0 || emit(c, n) < 0)
 			return -1;
 	}else if(c->nvals == k->height){
-		if(emit(c, cond ? Obrif : Ojump) < 0 || target(c, k) < 0)
+		if(iop(c, cond ? Obrif : Ojump) < 0 || target(c, k) < 0)
 			return -1;
 	}else{
-		if(emit(c, cond ? Obrifx : Obr) < 0 || target(c, k) < 0 ||
+		if(iop(c, cond ? Obrifx : Obr) < 0 || target(c, k) < 0 ||
 		   emit(c, dest) < 0 || emit(c, n) < 0)
 			return -1;
 	}
@@ -282,7 +359,7 @@ brtable(Comp *c)
 		return -1;
 	if(popt(c, Wi32) < 0)
 		return -1;
-	if(emit(c, Obrtable) < 0 || emit(c, n) < 0)
+	if(iop(c, Obrtable) < 0 || emit(c, n) < 0)
 		return -1;
 	ar0 = -1;
 	first = c->nvals;
@@ -426,9 +503,9 @@ numop(Comp *c, uint8_t op)
 	if(op >= 0xbc && op <= 0xbf)
 		;	/* reinterpret: same bits, nothing to do */
 	else if(op >= 0xc0){
-		if(emit(c, Oi32ext8s + (op - 0xc0)) < 0)
+		if(iop(c, Oi32ext8s + (op - 0xc0)) < 0)
 			return -1;
-	}else if(emit(c, Oi32eqz + (op - 0x45)) < 0)
+	}else if(iop(c, Oi32eqz + (op - 0x45)) < 0)
 		return -1;
 	return push(c, r);
 }
@@ -454,7 +531,7 @@ prefixed(Comp *c)
 	if(wru32(&c->r, &sub) < 0)
 		return -1;
 	if(sub <= 7){
-		if(popt(c, satin[sub]) < 0 || emit(c, Oi32satf32s + sub) < 0)
+		if(popt(c, satin[sub]) < 0 || iop(c, Oi32satf32s + sub) < 0)
 			return -1;
 		return push(c, sub < 4 ? Wi32 : Wi64);
 	}
@@ -470,7 +547,7 @@ prefixed(Comp *c)
 			return fail(c, "unknown data segment");
 		if(popt(c, Wi32) < 0 || popt(c, Wi32) < 0 || popt(c, Wi32) < 0)
 			return -1;
-		return emit(c, Ominit) < 0 ? -1 : emit(c, x);
+		return iop(c, Ominit) < 0 ? -1 : emit(c, x);
 	case 9:		/* data.drop */
 		if(wru32(&c->r, &x) < 0)
 			return -1;
@@ -478,7 +555,7 @@ prefixed(Comp *c)
 			return fail(c, "data count section required");
 		if(x >= m->datacount)
 			return fail(c, "unknown data segment");
-		return emit(c, Oddrop) < 0 ? -1 : emit(c, x);
+		return iop(c, Oddrop) < 0 ? -1 : emit(c, x);
 	case 10:	/* memory.copy */
 	case 11:	/* memory.fill */
 		if(zerobyte(c) < 0 || (sub == 10 && zerobyte(c) < 0))
@@ -487,7 +564,7 @@ prefixed(Comp *c)
 			return fail(c, "unknown memory 0");
 		if(popt(c, Wi32) < 0 || popt(c, Wi32) < 0 || popt(c, Wi32) < 0)
 			return -1;
-		return emit(c, sub == 10 ? Omcopy : Omfill);
+		return iop(c, sub == 10 ? Omcopy : Omfill);
 	case 12:	/* table.init elem table */
 		if(wru32(&c->r, &x) < 0 || tableidx(c, &y) < 0)
 			return -1;
@@ -497,13 +574,13 @@ prefixed(Comp *c)
 			return fail(c, "type mismatch");
 		if(popt(c, Wi32) < 0 || popt(c, Wi32) < 0 || popt(c, Wi32) < 0)
 			return -1;
-		return emit(c, Otinit) < 0 || emit(c, x) < 0 ? -1 : emit(c, y);
+		return iop(c, Otinit) < 0 || emit(c, x) < 0 ? -1 : emit(c, y);
 	case 13:	/* elem.drop */
 		if(wru32(&c->r, &x) < 0)
 			return -1;
 		if(x >= m->nelems)
 			return fail(c, "unknown elem segment");
-		return emit(c, Oedrop) < 0 ? -1 : emit(c, x);
+		return iop(c, Oedrop) < 0 ? -1 : emit(c, x);
 	case 14:	/* table.copy dst src */
 		if(tableidx(c, &x) < 0 || tableidx(c, &y) < 0)
 			return -1;
@@ -511,19 +588,19 @@ prefixed(Comp *c)
 			return fail(c, "type mismatch");
 		if(popt(c, Wi32) < 0 || popt(c, Wi32) < 0 || popt(c, Wi32) < 0)
 			return -1;
-		return emit(c, Otcopy) < 0 || emit(c, x) < 0 ? -1 : emit(c, y);
+		return iop(c, Otcopy) < 0 || emit(c, x) < 0 ? -1 : emit(c, y);
 	case 15:	/* table.grow */
 		if(tableidx(c, &x) < 0)
 			return -1;
 		if(popt(c, Wi32) < 0 || popt(c, m->tabtype[x]) < 0)
 			return -1;
-		if(emit(c, Otgrow) < 0 || emit(c, x) < 0)
+		if(iop(c, Otgrow) < 0 || emit(c, x) < 0)
 			return -1;
 		return push(c, Wi32);
 	case 16:	/* table.size */
 		if(tableidx(c, &x) < 0)
 			return -1;
-		if(emit(c, Otsize) < 0 || emit(c, x) < 0)
+		if(iop(c, Otsize) < 0 || emit(c, x) < 0)
 			return -1;
 		return push(c, Wi32);
 	case 17:	/* table.fill */
@@ -531,7 +608,7 @@ prefixed(Comp *c)
 			return -1;
 		if(popt(c, Wi32) < 0 || popt(c, m->tabtype[x]) < 0 || popt(c, Wi32) < 0)
 			return -1;
-		return emit(c, Otfill) < 0 ? -1 : emit(c, x);
+		return iop(c, Otfill) < 0 ? -1 : emit(c, x);
 	}
 	return fail(c, "illegal opcode");
 }
@@ -558,8 +635,9 @@ endop(Comp *c)
 	if(k->elsecell != Nochain)
 		c->code[k->elsecell] = (uint64_t)((int64_t)c->ncode - k->elsecell);
 	patch(c, k->chain);
+	c->label = c->ncode;
 	if(k->op == 0){
-		if(emit(c, Oret) < 0 || emit(c, k->nr) < 0)
+		if(iop(c, Oret) < 0 || emit(c, k->nr) < 0)
 			return -1;
 	}
 	c->nctls--;
@@ -592,7 +670,7 @@ instr(Comp *c, uint8_t op)
 	m = c->m;
 	switch(op){
 	case 0x00:
-		if(emit(c, Ounreachable) < 0)
+		if(iop(c, Ounreachable) < 0)
 			return -1;
 		unreachable(c);
 		return 0;
@@ -610,7 +688,7 @@ instr(Comp *c, uint8_t op)
 			return -1;
 		if(popt(c, Wi32) < 0 || popn(c, np, pt) < 0)
 			return -1;
-		if(emit(c, Obrunless) < 0 || emit(c, 0) < 0)
+		if(iop(c, Obrunless) < 0 || emit(c, 0) < 0)
 			return -1;
 		if(pushctl(c, op, np, pt, nr, rt, one) < 0)
 			return -1;
@@ -624,9 +702,10 @@ instr(Comp *c, uint8_t op)
 			return -1;
 		if(c->nvals != k->height)
 			return fail(c, "type mismatch");
-		if(emit(c, Ojump) < 0 || target(c, k) < 0)
+		if(iop(c, Ojump) < 0 || target(c, k) < 0)
 			return -1;
 		c->code[k->elsecell] = (uint64_t)((int64_t)c->ncode - k->elsecell);
+		c->label = c->ncode;
 		k->elsecell = Nochain;
 		k->op = 5;
 		k->unreachable = 0;
@@ -648,7 +727,7 @@ instr(Comp *c, uint8_t op)
 		k = &c->ctls[0];
 		if(popn(c, k->nr, k->rt) < 0)
 			return -1;
-		if(emit(c, Oret) < 0 || emit(c, k->nr) < 0)
+		if(iop(c, Oret) < 0 || emit(c, k->nr) < 0)
 			return -1;
 		unreachable(c);
 		return 0;
@@ -660,7 +739,7 @@ instr(Comp *c, uint8_t op)
 		ft = &m->types[m->functype[x]];
 		if(popn(c, ft->np, ft->t) < 0)
 			return -1;
-		if(emit(c, Ocall) < 0 || emit(c, x) < 0)
+		if(iop(c, Ocall) < 0 || emit(c, x) < 0)
 			return -1;
 		return pushn(c, ft->nr, ft->t + ft->np);
 	case 0x11:
@@ -673,13 +752,13 @@ instr(Comp *c, uint8_t op)
 		ft = &m->types[x];
 		if(popt(c, Wi32) < 0 || popn(c, ft->np, ft->t) < 0)
 			return -1;
-		if(emit(c, Ocallind) < 0 || emit(c, x) < 0 || emit(c, y) < 0)
+		if(iop(c, Ocallind) < 0 || emit(c, x) < 0 || emit(c, y) < 0)
 			return -1;
 		return pushn(c, ft->nr, ft->t + ft->np);
 	case 0x1a:
 		if(pop(c, &t) < 0)
 			return -1;
-		return emit(c, Odrop);
+		return iop(c, Odrop);
 	case 0x1b:
 		if(popt(c, Wi32) < 0 || pop(c, &t) < 0 || pop(c, &t2) < 0)
 			return -1;
@@ -687,7 +766,7 @@ instr(Comp *c, uint8_t op)
 			return fail(c, "type mismatch");
 		if(t != t2 && t != Tunknown && t2 != Tunknown)
 			return fail(c, "type mismatch");
-		if(emit(c, Oselect) < 0)
+		if(iop(c, Oselect) < 0)
 			return -1;
 		return push(c, t == Tunknown ? t2 : t);
 	case 0x1c:
@@ -699,7 +778,7 @@ instr(Comp *c, uint8_t op)
 			return -1;
 		if(popt(c, Wi32) < 0 || popt(c, t) < 0 || popt(c, t) < 0)
 			return -1;
-		if(emit(c, Oselect) < 0)
+		if(iop(c, Oselect) < 0)
 			return -1;
 		return push(c, t);
 	case 0x20:
@@ -712,7 +791,10 @@ instr(Comp *c, uint8_t op)
 		t = c->locals[x];
 		if(op != 0x20 && popt(c, t) < 0)
 			return -1;
-		if(emit(c, op == 0x20 ? Olget : op == 0x21 ? Olset : Oltee) < 0 || emit(c, x) < 0)
+		if(op == 0x20){
+			if(lget(c, x) < 0)
+				return -1;
+		}else if(iop(c, op == 0x21 ? Olset : Oltee) < 0 || emit(c, x) < 0)
 			return -1;
 		return op == 0x21 ? 0 : push(c, t);
 	case 0x23:
@@ -728,7 +810,7 @@ instr(Comp *c, uint8_t op)
 			if(popt(c, t) < 0)
 				return -1;
 		}
-		if(emit(c, op == 0x23 ? Ogget : Ogset) < 0 || emit(c, x) < 0)
+		if(iop(c, op == 0x23 ? Ogget : Ogset) < 0 || emit(c, x) < 0)
 			return -1;
 		return op == 0x24 ? 0 : push(c, t);
 	case 0x25:
@@ -740,7 +822,7 @@ instr(Comp *c, uint8_t op)
 			return -1;
 		if(popt(c, Wi32) < 0)
 			return -1;
-		if(emit(c, op == 0x25 ? Otget : Otset) < 0 || emit(c, x) < 0)
+		if(iop(c, op == 0x25 ? Otget : Otset) < 0 || emit(c, x) < 0)
 			return -1;
 		return op == 0x25 ? push(c, t) : 0;
 	case 0x3f:
@@ -751,19 +833,19 @@ instr(Comp *c, uint8_t op)
 			return fail(c, "unknown memory 0");
 		if(op == 0x40 && popt(c, Wi32) < 0)
 			return -1;
-		if(emit(c, op == 0x3f ? Omsize : Omgrow) < 0)
+		if(iop(c, op == 0x3f ? Omsize : Omgrow) < 0)
 			return -1;
 		return push(c, Wi32);
 	case 0x41:
 		if(wrsleb(&c->r, 32, &sv) < 0)
 			return -1;
-		if(emit(c, Oconst) < 0 || emit(c, (uint32_t)sv) < 0)
+		if(iop(c, Oconst) < 0 || emit(c, (uint32_t)sv) < 0)
 			return -1;
 		return push(c, Wi32);
 	case 0x42:
 		if(wrsleb(&c->r, 64, &sv) < 0)
 			return -1;
-		if(emit(c, Oconst) < 0 || emit(c, (uint64_t)sv) < 0)
+		if(iop(c, Oconst) < 0 || emit(c, (uint64_t)sv) < 0)
 			return -1;
 		return push(c, Wi64);
 	case 0x43:
@@ -775,13 +857,13 @@ instr(Comp *c, uint8_t op)
 		for(i = 0; i < np; i++)
 			v |= (uint64_t)c->r.p[i] << (8 * i);
 		c->r.p += np;
-		if(emit(c, Oconst) < 0 || emit(c, v) < 0)
+		if(iop(c, Oconst) < 0 || emit(c, v) < 0)
 			return -1;
 		return push(c, op == 0x43 ? Wf32 : Wf64);
 	case 0xd0:
 		if(wrreftype(&c->r, &t) < 0)
 			return -1;
-		if(emit(c, Oconst) < 0 || emit(c, 0) < 0)
+		if(iop(c, Oconst) < 0 || emit(c, 0) < 0)
 			return -1;
 		return push(c, t);
 	case 0xd1:
@@ -789,7 +871,7 @@ instr(Comp *c, uint8_t op)
 			return -1;
 		if(t != Tunknown && !isref(t))
 			return fail(c, "type mismatch");
-		if(emit(c, Orefisnull) < 0)
+		if(iop(c, Orefisnull) < 0)
 			return -1;
 		return push(c, Wi32);
 	case 0xd2:
@@ -799,7 +881,7 @@ instr(Comp *c, uint8_t op)
 			return fail(c, "unknown function");
 		if(!m->declared[x])
 			return fail(c, "undeclared function reference");
-		if(emit(c, Oreffunc) < 0 || emit(c, x) < 0)
+		if(iop(c, Oreffunc) < 0 || emit(c, x) < 0)
 			return -1;
 		return push(c, Wfuncref);
 	case 0xfc:
@@ -814,7 +896,7 @@ instr(Comp *c, uint8_t op)
 				return -1;
 		}else if(popt(c, Wi32) < 0)
 			return -1;
-		if(emit(c, Oi32load + (op - 0x28)) < 0 || emit(c, x) < 0)
+		if(iop(c, Oi32load + (op - 0x28)) < 0 || emit(c, x) < 0)
 			return -1;
 		return op >= 0x36 ? 0 : push(c, t);
 	}
@@ -845,6 +927,7 @@ wcompile(Wmodule *m, uint32_t fi, const uint8_t *b, size_t n, char *err, size_t 
 
 	memset(&c, 0, sizeof c);
 	c.m = m;
+	c.last = c.last2 = -1;
 	c.r.p = b;
 	c.r.e = b + n;
 	ft = &m->types[m->functype[fi]];

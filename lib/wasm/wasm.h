@@ -118,6 +118,9 @@ int wasmimportsig(Wmodule *m, int i, char *sig, size_t nsig);
 Winst *wasminstantiate(Wstore *s, Wmodule *m, const Wextern *imports, char *err, size_t nerr);
 int wasmexport(Winst *in, const char *name, Wextern *e);
 int wasmexportn(Winst *in, const char *name, size_t len, Wextern *e);
+/* Exports by position, 0 <= i < wasmnexports(in). */
+int wasmnexports(Winst *in);
+int wasmexportat(Winst *in, int i, const char **name, size_t *len, Wextern *e);
 
 /*
  * Make a host function. sig is "params:results" using i I f F r e
