@@ -3,13 +3,18 @@
 # ($(B)/user/hello), and its tests: a host unit test, a program run on
 # the host by libcrun and inside Lux9, a fuzzer and a benchmark.
 
-LIBC_SRC := $(sort $(wildcard user/libc/*.c))
+# lib/9p's codec is part of libc: dirstat and friends pack and unpack with it.
+LIBC_SRC := $(sort $(wildcard user/libc/*.c)) lib/9p/fcall.c
 LIBC_ASM := $(sort $(wildcard user/libc/amd64/*.S))
 LIBC_HDR := $(wildcard user/include/*.h) kernel/abi/abi.h lib/9p/9p.h $(B)/include/sysnum.h
-LIBC_OBJ := $(LIBC_SRC:user/libc/%.c=$(B)/libc/%.o) \
+LIBC_OBJ := $(patsubst lib/9p/%.c,$(B)/libc/9p-%.o,$(LIBC_SRC:user/libc/%.c=$(B)/libc/%.o)) \
 	$(LIBC_ASM:user/libc/amd64/%.S=$(B)/libc/amd64/%.o) $(B)/libc/sys.o
 
 $(B)/libc/%.o: user/libc/%.c $(LIBC_HDR)
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -c -o $@ $<
+
+$(B)/libc/9p-%.o: lib/9p/%.c lib/9p/9p.h
 	@mkdir -p $(@D)
 	$(UCC) $(UCFLAGS) -c -o $@ $<
 
@@ -52,12 +57,16 @@ LIBC_HOSTCFLAGS := $(HOSTCFLAGS) $(LIBC_HOSTINC)
 LIBC_FUZZCFLAGS := $(HOSTCFLAGS) -fsanitize=fuzzer-no-link $(LIBC_HOSTINC)
 LIBC_BENCHCFLAGS := $(HOSTCFLAGS_FAST) $(LIBC_HOSTINC)
 LIBC_FAKE := test/unit/libcfake.c test/unit/libcfake.h test/unit/libclux.h
+LIBC_HOBJ = $(patsubst lib/9p/%.c,$(B)/libc/$(1)/9p-%.o,$(LIBC_SRC:user/libc/%.c=$(B)/libc/$(1)/%.o))
 define libc_host
 $(B)/libc/$(1)/%.o: user/libc/%.c $$(LIBC_HDR)
 	@mkdir -p $$(@D)
 	$$(HOSTCC) $$($(2)) -c -o $$@ $$<
-$(B)/libc/$(1)/lux.o: $$(LIBC_SRC:user/libc/%.c=$(B)/libc/$(1)/%.o) test/unit/libcprefix.sh
-	test/unit/libcprefix.sh $$@ $$(LIBC_SRC:user/libc/%.c=$(B)/libc/$(1)/%.o)
+$(B)/libc/$(1)/9p-%.o: lib/9p/%.c lib/9p/9p.h
+	@mkdir -p $$(@D)
+	$$(HOSTCC) $$($(2)) -c -o $$@ $$<
+$(B)/libc/$(1)/lux.o: $(call LIBC_HOBJ,$(1)) test/unit/libcprefix.sh
+	test/unit/libcprefix.sh $$@ $(call LIBC_HOBJ,$(1))
 endef
 $(eval $(call libc_host,host,LIBC_HOSTCFLAGS))
 $(eval $(call libc_host,fuzz,LIBC_FUZZCFLAGS))

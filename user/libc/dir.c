@@ -2,9 +2,10 @@
  * Directory entries: the 9P stat format (little-endian)
  *	size[2] type[2] dev[4] qid.type[1] qid.vers[4] qid.path[8]
  *	mode[4] atime[4] mtime[4] length[8] name[s] uid[s] gid[s] muid[s]
- * where s is a 2-byte count and the bytes.  convM2D/convD2M unpack and
- * pack one entry with every length checked; dirstat, dirread and the
- * rest sit on the stat, fstat, wstat and read calls.
+ * where s is a 2-byte count and the bytes.  Packing and unpacking are
+ * lib/9p's (dirpack, dirunpack), which check every length; here are
+ * Plan 9's names for them, and dirstat, dirread and the rest on the
+ * stat, fstat, wstat and read calls.
  */
 #include <u.h>
 #include <libc.h>
@@ -20,91 +21,17 @@ get16(const uchar *p)
 	return p[0] | p[1]<<8;
 }
 
-static u32int
-get32(const uchar *p)
-{
-	return p[0] | p[1]<<8 | p[2]<<16 | (u32int)p[3]<<24;
-}
-
-static u64int
-get64(const uchar *p)
-{
-	return get32(p) | (u64int)get32(p + 4) << 32;
-}
-
-static uchar*
-put16(uchar *p, uint v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-	return p + 2;
-}
-
-static uchar*
-put32(uchar *p, u32int v)
-{
-	put16(p, v);
-	put16(p + 2, v >> 16);
-	return p + 4;
-}
-
-static uchar*
-put64(uchar *p, u64int v)
-{
-	put32(p, v);
-	put32(p + 4, v >> 32);
-	return p + 8;
-}
-
-static uint
-slen(const char *s)
-{
-	return s != nil ? strlen(s) : 0;
-}
-
 uint
 sizeD2M(Dir *d)
 {
-	return STATFIXLEN + slen(d->name) + slen(d->uid) + slen(d->gid) + slen(d->muid);
-}
-
-static uchar*
-putstr(uchar *p, const char *s)
-{
-	uint n;
-
-	n = slen(s);
-	p = put16(p, n);
-	memmove(p, s, n);
-	return p + n;
+	return dirsize(d);
 }
 
 /* convD2M packs d into buf; it returns the size, or 0 if buf is too small or a string too long */
 uint
 convD2M(Dir *d, uchar *buf, uint nbuf)
 {
-	uchar *p;
-	uint n;
-
-	n = sizeD2M(d);
-	if(n > nbuf || n - 2 > STATMAX || slen(d->name) > 0xFFFF || slen(d->uid) > 0xFFFF ||
-	   slen(d->gid) > 0xFFFF || slen(d->muid) > 0xFFFF)
-		return 0;
-	p = put16(buf, n - 2);
-	p = put16(p, d->type);
-	p = put32(p, d->dev);
-	*p++ = d->qid.type;
-	p = put32(p, d->qid.vers);
-	p = put64(p, d->qid.path);
-	p = put32(p, d->mode);
-	p = put32(p, d->atime);
-	p = put32(p, d->mtime);
-	p = put64(p, d->length);
-	p = putstr(p, d->name);
-	p = putstr(p, d->uid);
-	p = putstr(p, d->gid);
-	putstr(p, d->muid);
-	return n;
+	return dirpack(d, buf, nbuf);
 }
 
 /* statcheck: 0 if buf[0..n) is exactly one well-formed entry */
@@ -127,50 +54,25 @@ statcheck(uchar *buf, uint n)
 }
 
 /*
- * convM2D unpacks the entry in buf into d, copying its strings to strs
- * (which needs nbuf bytes); it returns the entry's size, 0 if malformed.
+ * convM2D unpacks the entry in buf into d; the entry is copied to strs
+ * (which needs nbuf bytes) and its strings are made C strings there.
+ * It returns the entry's size, 0 if it is malformed.
  */
 uint
 convM2D(uchar *buf, uint nbuf, Dir *d, char *strs)
 {
-	uchar *p;
-	char **sp[4];
-	uint n;
-	int i;
+	uint size;
 
-	if(nbuf < 2 || get16(buf) + 2 > nbuf || statcheck(buf, get16(buf) + 2) < 0)
+	if(nbuf < 2 || (size = get16(buf) + 2) > nbuf || statcheck(buf, size) < 0)
 		return 0;
-	p = buf + 2;
-	d->type = get16(p);
-	d->dev = get32(p + 2);
-	d->qid.type = p[6];
-	d->qid.vers = get32(p + 7);
-	d->qid.path = get64(p + 11);
-	d->mode = get32(p + 19);
-	d->atime = get32(p + 23);
-	d->mtime = get32(p + 27);
-	d->length = get64(p + 31);
-	p += 39;
-	sp[0] = &d->name;
-	sp[1] = &d->uid;
-	sp[2] = &d->gid;
-	sp[3] = &d->muid;
-	for(i = 0; i < 4; i++){
-		n = get16(p);
-		memmove(strs, p + 2, n);
-		strs[n] = 0;
-		*sp[i] = strs;
-		strs += n + 1;
-		p += 2 + n;
-	}
-	return p - buf;
+	memmove(strs, buf, size);
+	return dirunpack((uchar*)strs, size, d);
 }
 
 void
 nulldir(Dir *d)
 {
-	memset(d, 0xFF, sizeof *d);
-	d->name = d->uid = d->gid = d->muid = "";
+	dirnull(d);
 }
 
 /* statdir fetches one packed entry, growing the buffer as the size prefix asks */
