@@ -3,7 +3,8 @@
 # system test script test/sys/rc_*.rc and host-only script
 # test/unit/rchost_*.rc run by build/host/rc (rc over test/unit/rcshim.c)
 # and compared with its .out file, then interactive-shell tests; last,
-# the same test/sys/rc_*.rc scripts inside Lux9 (tools/systest).
+# the same test/sys/rc_*.rc scripts, and the rc9_*.rc ones that need
+# Lux9's commands, inside Lux9 (tools/systest).
 # One PASS:/FAIL: line per test.
 cd "$(dirname "$0")/../.." || exit 1
 root=$(pwd)
@@ -89,7 +90,8 @@ fi
 
 # the system tests again, inside Lux9 in QEMU, as /bin/rc runs them there
 if [ -f build/amd64/lux9.32 ] && [ -f build/amd64/initrd.cpio ]; then
-	tools/systest -t 200 $(ls test/sys/rc_*.rc | sed 's|test/sys/||; s|\.rc$||')
+	# rc9_* scripts use Lux9's own commands and run only there
+	tools/systest -t 200 $(ls test/sys/rc_*.rc test/sys/rc9_*.rc | sed 's|test/sys/||; s|\.rc$||')
 else
 	echo "FAIL: rc in Lux9 (no kernel or boot archive: make all)"
 fi
