@@ -360,6 +360,11 @@ testfiles(void)
 	check(ok(read9(2, 100, 10, buf, &n)) && n == 0, "read-past-end");
 	check(ok(write9(2, 20, "x")) && ok(read9(2, 0, 100, buf, &n)) && n == 21 &&
 		buf[15] == 0, "write-hole-zeroed");
+	check(iserr(write9(2, 256<<20, "x"), "file too big"), "write-too-big");
+	((Ramfs*)srv.aux)->maxbytes = 64<<10;
+	check(iserr(write9(2, 100<<10, "x"), "file system is full") && ok(stat9(2, &d)) &&
+		d.length == 21, "write-fs-full");
+	((Ramfs*)srv.aux)->maxbytes = 1<<30;
 	check(ok(write9(2, 5000, "")) && ok(read9(2, 0, 100, buf, &n)) && n == 21, "write-empty");
 	check(ok(stat9(2, &d)) && strcmp(d.name, "f") == 0 && strcmp(d.uid, "glenda") == 0 &&
 		strcmp(d.gid, "glenda") == 0 && d.length == 21 && d.mode == 0664 &&

@@ -17,6 +17,7 @@
 
 struct Ramfile {
 	Dir d;
+	Ramfs *fs;
 	uint8_t *data;
 	uint64_t cap;
 	Ramfile *parent;
@@ -38,6 +39,7 @@ static char Einuse[] = "exclusive use file already open";
 static char Enomem[] = "out of memory";
 static char Elong[] = "name too long";
 static char Ebig[] = "file too big";
+static char Efull[] = "file system is full";
 
 static void
 filedecref(Ramfile *f)
@@ -50,6 +52,7 @@ filedecref(Ramfile *f)
 		free(f->d.uid);
 		free(f->d.gid);
 		free(f->d.muid);
+		f->fs->bytes -= f->cap;
 		free(f->data);
 		free(f);
 		f = p;
@@ -111,6 +114,7 @@ filenew(Ramfs *fs, Ramfile *dir, const char *name, const char *uid,
 	f = calloc(1, sizeof *f);
 	if(f == NULL)
 		return NULL;
+	f->fs = fs;
 	f->d.name = strdup(name);
 	f->d.uid = strdup(uid);
 	f->d.gid = strdup(gid);
@@ -134,30 +138,34 @@ filenew(Ramfs *fs, Ramfile *dir, const char *name, const char *uid,
 	return f;
 }
 
-static int
+/* Set f's length, growing its buffer; nil or why not. */
+static char *
 resize(Ramfs *fs, Ramfile *f, uint64_t len)
 {
 	uint64_t cap;
 	uint8_t *p;
 
 	if(len > fs->maxfile)
-		return -1;
+		return Ebig;
 	if(len > f->cap){
 		cap = f->cap < 4096 ? 4096 : f->cap;
 		while(cap < len)
 			cap *= 2;
 		if(cap > fs->maxfile)
 			cap = fs->maxfile;
+		if(fs->bytes - f->cap + cap > fs->maxbytes)
+			return Efull;
 		p = realloc(f->data, cap);
 		if(p == NULL)
-			return -1;
+			return Enomem;
+		fs->bytes += cap - f->cap;
 		f->data = p;
 		f->cap = cap;
 	}
 	if(len > f->d.length)
 		memset(f->data + f->d.length, 0, len - f->d.length);
 	f->d.length = len;
-	return 0;
+	return NULL;
 }
 
 static void
@@ -314,6 +322,7 @@ fswrite(Req *r)
 	Ramfs *fs = r->srv->aux;
 	Ramfile *f = r->fid->aux;
 	uint64_t off = r->ifcall.offset, end;
+	char *err;
 
 	r->ofcall.count = 0;
 	if(r->ifcall.count == 0){
@@ -323,8 +332,11 @@ fswrite(Req *r)
 	if(f->d.mode & DMAPPEND)
 		off = f->d.length;
 	end = off + r->ifcall.count;
-	if(end < off || (end > f->d.length && resize(fs, f, end) < 0)){
-		srvrespond(r, Ebig);
+	err = end < off ? Ebig : NULL;
+	if(err == NULL && end > f->d.length)
+		err = resize(fs, f, end);
+	if(err != NULL){
+		srvrespond(r, err);
 		return;
 	}
 	memcpy(f->data + off, r->ifcall.data, r->ifcall.count);
@@ -428,9 +440,8 @@ fswstat(Req *r)
 
 	err = wstatcheck(f, d, r->fid->uid);
 	if(err == NULL && d->length != ~(uint64_t)0 && d->length != f->d.length){
-		if(resize(fs, f, d->length) < 0)
-			err = Ebig;
-		else
+		err = resize(fs, f, d->length);
+		if(err == NULL)
 			touch(fs, f, r->fid->uid);
 	}
 	if(err == NULL && ((d->name[0] != 0 && setstr(&f->d.name, d->name) < 0) ||
@@ -479,6 +490,7 @@ ramfsnew(const char *owner, uint32_t (*now)(void))
 		return NULL;
 	fs->now = now;
 	fs->maxfile = 256<<20;
+	fs->maxbytes = 1<<30;
 	fs->root = filenew(fs, NULL, "/", owner, owner, DMDIR|0777);
 	if(fs->root == NULL){
 		free(fs);

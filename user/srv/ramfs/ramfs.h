@@ -16,6 +16,8 @@ struct Ramfs {
 	Ramfile *root;
 	uint64_t nextpath;
 	uint64_t maxfile;		/* the largest a file may grow */
+	uint64_t maxbytes;		/* the most all files may hold */
+	uint64_t bytes;			/* what they hold now */
 	uint32_t (*now)(void);	/* seconds since the epoch */
 };
 
