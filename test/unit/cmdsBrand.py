@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """
-cmdsBrand.py - differential tests of diff and sort, run inside Lux9.
+cmdsBrand.py - differential tests of diff, sort, grep, wc and uniq, run
+inside Lux9.
 
 Random inputs (a fixed seed by default, CMDSB_SEED to change it) are put
 in a copy of the boot archive under /test/rand with a generated rc
@@ -12,11 +13,18 @@ script that runs diff and sort on them; one boot runs it all
         here), and its status must be "1" for different files, "" if same.
   sort: the output must equal a stable sort done here by the rules of
         sort(1) (fields split at blanks, -n numeric, -f folded, -r, -u).
+  grep: grep -n must select the lines Python's re.search selects, for
+        expressions in the syntax the two share (whether a line matches
+        does not depend on leftmost-longest or leftmost-first).
+  wc:   wc -lwrc must count as Python does (UTF-8 text, ASCII blanks).
+  uniq: uniq -c must agree with itertools.groupby.
 Prints one line per group: PASS: name or FAIL: name.
 """
 import functools
+import itertools
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +35,9 @@ B = os.environ.get("B", "build")
 SEED = int(os.environ.get("CMDSB_SEED", "9"))
 NDIFF = 60
 NSORT = 45
+NGREP = 40
+NWC = 15
+NUNIQ = 15
 rng = random.Random(SEED)
 
 
@@ -224,9 +235,54 @@ def sortword():
     return "".join(rng.choice("aAbBcz") for _ in range(rng.randint(1, 3)))
 
 
+def regex(depth=0):
+    """a random expression in the syntax Plan 9 regexp and Python re share"""
+    def atom():
+        r = rng.random()
+        if r < 0.45:
+            return rng.choice("abc")
+        if r < 0.55:
+            return "."
+        if r < 0.65:
+            return rng.choice(["[ab]", "[^a]", "[a-c]", "[^bc ]"])
+        if r < 0.75 and depth < 2:
+            return "(" + regex(depth + 1) + ")"
+        return rng.choice(["b", "c", " "])
+
+    def piece():
+        a = atom()
+        r = rng.random()
+        if r < 0.15:
+            return a + "*"
+        if r < 0.25:
+            return a + "+"
+        if r < 0.32:
+            return a + "?"
+        return a
+
+    def branch():
+        return "".join(piece() for _ in range(rng.randint(1, 3)))
+
+    e = "|".join(branch() for _ in range(rng.randint(1, 2)))
+    if depth == 0:
+        if rng.random() < 0.25:
+            e = "^" + ("(" + e + ")" if "|" in e else e)
+        if rng.random() < 0.25:
+            e = ("(" + e + ")" if "|" in e else e) + "$"
+    return e
+
+
+def wctext():
+    out = []
+    for _ in range(rng.randint(0, 60)):
+        out.append(rng.choice(["a", "b", "word", " ", "  ", "\t", "\n", "\n", "é", "☺", "ü"]))
+    return "".join(out)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="cmdsB.")
-    ok = {"diff_random": True, "sort_random": True}
+    ok = {"diff_random": True, "sort_random": True, "grep_random": True,
+          "wc_random": True, "uniq_random": True}
     try:
         os.makedirs(tmp + "/amd64")
         shutil.copy(B + "/amd64/lux9.32", tmp + "/amd64/lux9.32")
@@ -258,6 +314,32 @@ def main():
             scases.append((lines, spec))
             script.append("echo '@@sort %d'" % n)
             script.append("sort %s /test/rand/s%d" % (spec[0], n))
+        gcases = []
+        for n in range(NGREP):
+            lines = ["".join(rng.choice("abc  ") for _ in range(rng.randint(0, 8)))
+                     for _ in range(rng.randint(1, 20))]
+            with open("%s/test/rand/g%d" % (root, n), "w") as f:
+                f.write("".join(l + "\n" for l in lines))
+            e = regex()
+            gcases.append((lines, e))
+            script.append("echo '@@grep %d'" % n)
+            script.append("grep -n '%s' /test/rand/g%d" % (e, n))
+        wcases = []
+        for n in range(NWC):
+            t = wctext()
+            with open("%s/test/rand/w%d" % (root, n), "w", encoding="utf-8") as f:
+                f.write(t)
+            wcases.append(t)
+            script.append("echo '@@wc   %d'" % n)
+            script.append("wc -lwrc /test/rand/w%d" % n)
+        ucases = []
+        for n in range(NUNIQ):
+            lines = [rng.choice(["a", "b", "", "a b"]) for _ in range(rng.randint(0, 30))]
+            with open("%s/test/rand/u%d" % (root, n), "w") as f:
+                f.write("".join(l + "\n" for l in lines))
+            ucases.append(lines)
+            script.append("echo '@@uniq %d'" % n)
+            script.append("uniq -c /test/rand/u%d" % n)
         script.append("echo '@@end'")
         with open(root + "/test/sys/cmdBrand.rc", "w") as f:
             f.write("\n".join(script) + "\n")
@@ -288,7 +370,7 @@ def main():
         groups = {}
         cur = None
         for l in body:
-            if l.startswith("@@diff ") or l.startswith("@@sort "):
+            if l[:7] in ("@@diff ", "@@sort ", "@@grep ", "@@wc   ", "@@uniq "):
                 cur = (l[2:6], int(l[7:]))
                 groups[cur] = []
             elif l.startswith("@@status") and cur is not None:
@@ -326,6 +408,25 @@ def main():
             if out != want:
                 ok["sort_random"] = False
                 print("sort case %d (seed %d) sort %s: got %r want %r" % (n, SEED, spec[0], out, want))
+        for n, (lines, e) in enumerate(gcases):
+            out = groups.get(("grep", n))
+            want = ["%d:%s" % (i + 1, l) for i, l in enumerate(lines) if re.search(e, l)]
+            if out != want:
+                ok["grep_random"] = False
+                print("grep case %d (seed %d) %r on %r: got %r want %r" % (n, SEED, e, lines, out, want))
+        for n, t in enumerate(wcases):
+            out = groups.get(("wc  ", n))
+            want = ["%7d %7d %7d %7d /test/rand/w%d" % (t.count("\n"),
+                    len(re.findall(r"[^ \t\n]+", t)), len(t), len(t.encode("utf-8")), n)]
+            if out != want:
+                ok["wc_random"] = False
+                print("wc case %d (seed %d) %r: got %r want %r" % (n, SEED, t, out, want))
+        for n, lines in enumerate(ucases):
+            out = groups.get(("uniq", n))
+            want = ["%4d %s" % (len(list(g)), k) for k, g in itertools.groupby(lines)]
+            if out != want:
+                ok["uniq_random"] = False
+                print("uniq case %d (seed %d): got %r want %r" % (n, SEED, out, want))
         for k, v in ok.items():
             print("%s: %s" % ("PASS" if v else "FAIL", k))
         return 0 if all(ok.values()) else 1
