@@ -30,28 +30,31 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# A free port on 127.0.0.1 (the kernel picks it; ramfs9p then binds it).
-port=$(python3 -c 'import socket
+# Start ramfs9p on a free port of 127.0.0.1 (the kernel picks it; ramfs9p
+# then binds it, so another program may take it in between: then retry).
+# Wait for the listening socket without connecting to it: look for it in
+# /proc/net/tcp (local address 0100007F:PORT in hex, state 0A = LISTEN).
+startsrv() {
+	port=$(python3 -c 'import socket
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])') || failall "cannot pick a port"
-"$srv" -p "$port" > "$tmp/srv.log" 2>&1 &
-pid=$!
-# Wait for the listening socket without connecting to it: look for it in
-# /proc/net/tcp (local address 0100007F:PORT in hex, state 0A = LISTEN).
-hex=$(printf '%04X' "$port")
-i=0
-until grep -q ":$hex 00000000:0000 0A" /proc/net/tcp; do
-	if ! kill -0 "$pid" 2>/dev/null; then
-		cat "$tmp/srv.log"
-		pid=
-		failall "ramfs9p exited"
-	fi
-	i=$((i + 1))
-	[ $i -le 200 ] || failall "ramfs9p is not listening on $port"
-	sleep 0.1
-done
-
+	"$srv" -p "$port" > "$tmp/srv.log" 2>&1 &
+	pid=$!
+	hex=$(printf '%04X' "$port")
+	i=0
+	until grep -q ":$hex 00000000:0000 0A" /proc/net/tcp; do
+		if ! kill -0 "$pid" 2>/dev/null; then
+			cat "$tmp/srv.log"
+			pid=
+			return 1
+		fi
+		i=$((i + 1))
+		[ $i -le 200 ] || failall "ramfs9p is not listening on $port"
+		sleep 0.1
+	done
+}
+startsrv || startsrv || startsrv || failall "ramfs9p exited"
 
 LINUXVM_TIMEOUT=${LINUXVM_TIMEOUT:-210} tools/linuxvm/mount9p "$port" "$checks" \
 	> "$tmp/out" 2>&1
