@@ -12,6 +12,7 @@
 #include <bio.h>
 #include <stdio.h>
 #include <regexp.h>
+#include <inttypes.h>
 
 static int vflag;
 static char *oarg;
@@ -179,7 +180,8 @@ main(int argc, char *argv[])
 	testjmp();
 	re = regcomp("^l(ine) (t[a-z]+)$");
 	ok("regexp", re != nil && regexec(re, "line three", nil, 0) == 1);
-	printf("stdio %s %5.1f%%\n", "printf", 99.44);
+	printf("stdio %s %5.1f%% %" PRId64 " %" PRIx32 "\n", "printf", 99.44, -((int64_t)1 << 40),
+		(uint32_t)strtoumax("0xbeef", nil, 0));
 	fprint(2, "to stderr\n");
 	atexit(done);
 	if(nfailed > 0)

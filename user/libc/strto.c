@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <inttypes.h>
 
 static int
 digitval(int c)
@@ -458,4 +459,16 @@ double
 atof(const char *s)
 {
 	return strtod(s, nil);
+}
+
+intmax_t
+strtoimax(const char *restrict s, char **restrict end, int base)
+{
+	return strtoll(s, end, base);
+}
+
+uintmax_t
+strtoumax(const char *restrict s, char **restrict end, int base)
+{
+	return strtoull(s, end, base);
 }
