@@ -4,8 +4,10 @@
  * ARGBEGIN, print to fds, the error string, the break and malloc,
  * setjmp, files, dirstat, bio and stdio.  It prints one line per check
  * group; test/suites/libc.sh compares the output.  With no arguments
- * (as tools/systest runs it inside Lux9) it works in /tmp and exits
- * with an empty status only if every check passed.
+ * (as tools/systest runs it inside Lux9) it works in /tmp, also tests
+ * what only a Lux9 kernel does (processes, wait, pipes, notes, the
+ * environment, directories), and exits with an empty status only if
+ * every check passed.
  */
 #include <u.h>
 #include <libc.h>
@@ -144,6 +146,71 @@ testjmp(void)
 	ok("setjmp/longjmp", n == 3);
 }
 
+static int alarmed;
+
+static int
+onalarm(void *ureg, char *note)
+{
+	USED(ureg);
+	if(strcmp(note, "alarm") != 0)
+		return 0;
+	alarmed++;
+	return 1;
+}
+
+/* testkernel checks the calls libcrun cannot do: they need Lux9 */
+static void
+testkernel(void)
+{
+	Waitmsg *w;
+	Dir *d;
+	char buf[64], *s;
+	int pid, fd[2], n, i, found;
+
+	pid = rfork(RFPROC | RFFDG);
+	if(pid == 0)
+		exits("child's status");
+	w = wait();
+	ok("rfork, exits and wait", pid > 0 && w != nil && w->pid == pid && strcmp(w->msg, "child's status") == 0);
+	free(w);
+
+	pid = fork();
+	if(pid == 0){
+		execl("/bin/echo", "echo", "from the child", nil);
+		exits("exec failed");
+	}
+	ok("fork, execl, waitpid", pid > 0 && waitpid() == pid);
+
+	ok("pipe", pipe(fd) == 0 && write(fd[0], "ping", 4) == 4 && read(fd[1], buf, sizeof buf) == 4 &&
+		memcmp(buf, "ping", 4) == 0);
+	close(fd[0]);
+	close(fd[1]);
+
+	ok("putenv", putenv("libctest", "some value") == 0);
+	s = getenv("libctest");
+	ok("getenv", s != nil && strcmp(s, "some value") == 0);
+	free(s);
+
+	ok("getpid", getpid() > 0);
+	ok("nsec", nsec() > 0 && time(nil) > 0);
+
+	fd[0] = open("/test/bin", OREAD);
+	n = dirreadall(fd[0], &d);
+	found = 0;
+	for(i = 0; i < n; i++)
+		found |= strcmp(d[i].name, "libctarget") == 0;
+	free(d);
+	close(fd[0]);
+	ok("dirreadall", n > 1 && found);
+
+	atnotify(onalarm, 1);
+	alarm(20);
+	for(i = 0; i < 100 && !alarmed; i++)
+		sleep(10);
+	ok("atnotify and alarm", alarmed == 1);
+	atnotify(onalarm, 0);
+}
+
 static void
 done(void)
 {
@@ -154,8 +221,9 @@ void
 main(int argc, char *argv[])
 {
 	Reprog *re;
-	int i;
+	int i, inlux9;
 
+	inlux9 = argc <= 1;
 	ARGBEGIN{
 	case 'v':
 		vflag = 1;
@@ -180,6 +248,8 @@ main(int argc, char *argv[])
 	testjmp();
 	re = regcomp("^l(ine) (t[a-z]+)$");
 	ok("regexp", re != nil && regexec(re, "line three", nil, 0) == 1);
+	if(inlux9)
+		testkernel();
 	printf("stdio %s %5.1f%% %" PRId64 " %" PRIx32 "\n", "printf", 99.44, -((int64_t)1 << 40),
 		(uint32_t)strtoumax("0xbeef", nil, 0));
 	fprint(2, "to stderr\n");
