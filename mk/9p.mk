@@ -54,3 +54,12 @@ $(B)/host/9p-fuzz: $(9P_SRC) $(RAMFS_SRC) test/unit/9pfuzz.c $(9P_HDR) $(RAMFS_H
 	$(B)/host/9pcodec-test -seeds $(B)/9p/corpus > /dev/null
 	$(B)/host/9p-fuzz -runs=1000000 -max_len=4096 -print_final_stats=1 $(B)/9p/corpus
 FUZZ += 9p-fuzz
+
+# Host benchmark of the codec and the server library (reports only).
+$(B)/host/9p-bench: $(9P_SRC) $(RAMFS_SRC) test/unit/9pbench.c $(9P_HDR) $(RAMFS_HDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS_FAST) $(9P_HOSTINC) -o $@ $(9P_SRC) $(RAMFS_SRC) test/unit/9pbench.c
+.PHONY: 9p-bench
+9p-bench: $(B)/host/9p-bench
+	$(B)/host/9p-bench
+BENCH += 9p-bench
