@@ -58,3 +58,24 @@ rc-fuzz: $(B)/host/rcfuzz
 	@mkdir -p $(B)/fuzz/rc
 	cd $(B)/fuzz && $(CURDIR)/$(B)/host/rcfuzz -runs=1000000 -max_len=2048 -close_fd_mask=2 -print_final_stats=1 rc $(CURDIR)/test/sys
 FUZZ += rc-fuzz
+
+# make bench: rc's costs in guest instructions (qemu -icount), from
+# test/unit/rcbench.c run inside Lux9 as /test/bin/rcbench
+$(B)/rc/lux9/rcbench.o: test/unit/rcbench.c $(LIBC_HDR)
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -c -o $@ $<
+$(B)/user/test/rcbench: $(B)/rc/lux9/rcbench.o $(B)/libc/amd64/start.o $(B)/user/libc.a
+	@mkdir -p $(@D)
+	$(ULD) $(ULDFLAGS) -o $@ $(B)/libc/amd64/start.o $< $(B)/user/libc.a
+LUXTEST += $(B)/user/test/rcbench
+ALL += $(B)/user/test/rcbench
+.PHONY: rc-bench
+rc-bench: $(B)/amd64/initrd.cpio $(B)/amd64/lux9.32
+	@mkdir -p $(B)/bench
+	timeout 900 qemu-system-x86_64 -icount shift=0 -cpu qemu64 -m 256M \
+		-display none -no-reboot -monitor none \
+		-device isa-debug-exit,iobase=0xf4,iosize=4 -kernel $(B)/amd64/lux9.32 \
+		-initrd $(B)/amd64/initrd.cpio -serial stdio \
+		-append "init='/test/bin/rcbench'" </dev/null 2>&1 | \
+		tr -d '\r' | grep -E '^rc[a-z]+ [0-9]+$$' | tee $(B)/bench/rc.txt
+BENCH += rc-bench
