@@ -43,6 +43,9 @@ setstatus(char *s)
 {
 	Var *v;
 
+	/* most commands leave it as it was: save the allocations */
+	if(strcmp(getstatus(), s) == 0 && vval("status") != nil)
+		return;
 	setvar1("status", s);
 	v = vlook("status");
 	v->changed = 0;
