@@ -45,10 +45,16 @@ enum {
 	SEEKCUR = 1,
 	SEEKEND = 2,
 
+	/* page exchange (pgsend, pgrecv) */
+	PGMOVE = 0,		/* the pages change owner */
+	PGLEND = 1,		/* lent read-only; the owner keeps read access */
+	PGLENDMUT = 2,		/* lent read-write; the owner loses access */
+
 	/* user address space (amd64) */
 	UTZERO = 0x400000,		/* programs are linked here */
 	USTKTOP = 0x7ffffff00000,	/* top of the user stack */
 	USTKSIZE = 16*1024*1024,	/* the stack may grow this far */
+	UXBASE = 0x100000000000,	/* received pages are mapped from here up */
 };
 
 /*

@@ -53,7 +53,10 @@ enum {
 	PTEUSER = 1<<2,
 	PTESIZE = 1<<7,
 	PTENX = 1ULL<<63,
+	PTEXMOVED = 1<<9,	/* not present: moved to another process */
+	PTEXLENT = 1<<10,	/* not present: lent mutably; frame kept */
 };
+#define PTEFRAME(e)	((e) & 0x000ffffffffff000ULL)
 
 static inline void
 outb(int port, int v)

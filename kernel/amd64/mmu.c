@@ -121,8 +121,9 @@ freetable(uvlong *t, int level, int pid)
 		pa = t[i] & PTEADDR;
 		if(level > 1)
 			freetable(KADDR(pa), level-1, pid);
-		else if(pagetab[pa >> PGSHIFT].state == Puser && pagetab[pa >> PGSHIFT].owner == pid)
-			pagefree(KADDR(pa));
+		else if(pagetab[pa >> PGSHIFT].state == Puser && pagetab[pa >> PGSHIFT].owner == pid &&
+		   pagetab[pa >> PGSHIFT].nborrow == 0)
+			pagefree(KADDR(pa));	/* lent frames stay with their borrowers */
 		t[i] = 0;
 	}
 	if(level < 4)
@@ -158,13 +159,19 @@ static int
 copytable(uvlong *t, int level, uintptr va, uintptr to, int pid)
 {
 	int i;
-	uintptr pa, a;
+	uintptr pa, a, flags;
 	void *n;
 
 	for(i = 0; i < 512; i++){
+		a = va | ((uintptr)i << (12 + 9*(level-1)));
+		if(level == 1 && (t[i] & PTEVALID) == 0 && (t[i] & (PTEXMOVED|PTEXLENT))){
+			/* given away or lent by the parent: the child has no access either */
+			if(mmumap(to, a, 0, PTEXMOVED) < 0)
+				return -1;
+			continue;
+		}
 		if((t[i] & PTEVALID) == 0)
 			continue;
-		a = va | ((uintptr)i << (12 + 9*(level-1)));
 		pa = t[i] & PTEADDR;
 		if(level > 1){
 			if(copytable(KADDR(pa), level-1, a, to, pid) < 0)
@@ -177,7 +184,10 @@ copytable(uvlong *t, int level, uintptr va, uintptr to, int pid)
 		memmove(n, KADDR(pa), BY2PG);
 		pagetab[PADDR(n) >> PGSHIFT].state = Puser;
 		pagetab[PADDR(n) >> PGSHIFT].owner = pid;
-		if(mmumap(to, a, PADDR(n), t[i] & ~PTEADDR) < 0){
+		flags = t[i] & ~PTEADDR;
+		if(pagetab[pa >> PGSHIFT].xstate == Xlentshared && pagetab[pa >> PGSHIFT].owner != pid)
+			flags |= PTEWRITE;	/* the child's copy is its own */
+		if(mmumap(to, a, PADDR(n), flags) < 0){
 			pagefree(n);
 			return -1;
 		}

@@ -154,6 +154,10 @@ pagefault(Ureg *u)
 	user = userureg(u);
 	if(!user)
 		panic("kernel page fault at %#lux pc %#llux", addr, u->ip);
+	if(xviolation(up, addr, !read)){
+		postnote(up, 1, xviolationnote(), NUser);
+		return;
+	}
 	if(segfault(up, addr, read, u->ecode & 1) == 0)
 		return;
 	snprint(buf, sizeof buf, "sys: trap: fault %s addr=%#lux pc=%#llux",

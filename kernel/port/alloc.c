@@ -127,6 +127,8 @@ allocframes(int order)
 	for(b = 0; b < (1u<<order); b++){
 		pagetab[f+b].state = Pkernel;
 		pagetab[f+b].owner = 0;
+		pagetab[f+b].xstate = Xowned;
+		pagetab[f+b].nborrow = 0;
 	}
 	nfreepages -= 1<<order;
 	return f;

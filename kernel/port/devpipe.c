@@ -14,6 +14,8 @@ struct Pipe {
 	int open[2];	/* channels open on each end */
 	Queue *q[2];	/* q[i] is read by end i */
 	int path;
+	Xfer *xq[2];	/* page exchange offers to be taken at end i */
+	Rendez xr[2];	/* receivers waiting at end i */
 };
 
 enum {
@@ -29,6 +31,7 @@ static Dirtab pipedir[] = {
 static int pipepath;
 
 #define PIPETYPE(q)	((q).path & 0xff)
+extern Dev pipedevtab;
 
 static void
 pipefree(Pipe *p)
@@ -143,6 +146,8 @@ pipeclose(Chan *c)
 		if(e >= 0 && --p->open[e] == 0){
 			qhangup(p->q[!e]);	/* the other end reads EOF */
 			qrhangup(p->q[e]);	/* nobody reads this end */
+			xrefuseall(&p->xq[e]);	/* nobody takes its offers */
+			wakeup(&p->xr[!e]);
 		}
 	}
 	if(--p->ref == 0)
@@ -181,6 +186,37 @@ pipewrite(Chan *c, void *a, long n, vlong off)
 		return qwrite(p->q[0], a, n);
 	}
 	error(Eperm);
+}
+
+/*
+ * Page exchange over a pipe channel c: the queue of offers that c's
+ * reader takes (recv) or that c's writer adds to, and the Rendez its
+ * receivers wait on.  -1 if c is not a pipe end; 1 if the other end is
+ * closed (nobody to exchange with); else 0.
+ */
+int
+pipexchange(Chan *c, int recv, Xfer ***q, Rendez **r)
+{
+	Pipe *p;
+	int e, to;
+
+	if(devtab[c->type] != &pipedevtab || !(c->flag & COPEN))
+		return -1;
+	switch(PIPETYPE(c->qid)){
+	case Qdata0:
+		e = 0;
+		break;
+	case Qdata1:
+		e = 1;
+		break;
+	default:
+		return -1;
+	}
+	p = c->aux;
+	to = recv ? e : !e;
+	*q = &p->xq[to];
+	*r = &p->xr[to];
+	return p->open[!e] == 0;
 }
 
 Dev pipedevtab = {

@@ -8,13 +8,14 @@
  *	fd	the open files
  *	segment	the address-space segments
  *	noteid	the note group (read; write to join another group of the same user)
+ *	pages	the page ranges it has lent or borrowed (see exchange.c)
  */
 #include "u.h"
 #include "portdat.h"
 #include "portfns.h"
 
 enum {
-	Qdir, Qpiddir, Qstatus, Qctl, Qnote, Qargs, Qns, Qfd, Qsegment, Qnoteid,
+	Qdir, Qpiddir, Qstatus, Qctl, Qnote, Qargs, Qns, Qfd, Qsegment, Qnoteid, Qpages,
 	Qmax,
 };
 
@@ -27,6 +28,7 @@ static Dirtab procdir[] = {
 	{"fd", {Qfd}, 0, 0444},
 	{"segment", {Qsegment}, 0, 0444},
 	{"noteid", {Qnoteid}, 0, 0664},
+	{"pages", {Qpages}, 0, 0444},
 };
 
 #define QID(pid, t)	((vlong)(pid) << 5 | (t))
@@ -195,6 +197,9 @@ proctext(Proc *p, int t)
 	case Qnoteid:
 		seprint(s, e, "%d", p->noteid);
 		break;
+	case Qpages:
+		xpages(p, s, e);
+		break;
 	}
 	return buf;
 }
@@ -217,6 +222,7 @@ procread(Chan *c, void *a, long n, vlong off)
 	case Qfd:
 	case Qsegment:
 	case Qnoteid:
+	case Qpages:
 		buf = proctext(p, QTYPE(c->qid));
 		n = readstr(off, a, n, buf);
 		free(buf);

@@ -24,6 +24,8 @@ typedef struct Rendez Rendez;
 typedef struct Seg Seg;
 typedef struct Syscall Syscall;
 typedef struct Waitq Waitq;
+typedef struct Xfer Xfer;
+typedef struct Xwait Xwait;
 
 struct Label {
 	uintptr pc, sp, bx, bp, r12, r13, r14, r15;
@@ -45,13 +47,21 @@ enum {
 	Puser,		/* mapped in its owner's address space */
 	Preserved,	/* not RAM, or the kernel image, or a boot module */
 };
+/* Puser frames: the exchange state, written out (see exchange.c) */
+enum {
+	Xowned = 0,	/* mapped read-write by its owner only */
+	Xlentshared,	/* owner and borrowers map it read-only */
+	Xlentmut,	/* one borrower maps it read-write; the owner not at all */
+};
 struct Page {
 	uchar state;
 	uchar order;	/* free: the block's order */
 	ushort pad;
-	int owner;	/* Puser: the owning pid */
+	int owner;	/* Puser: the owning pid, 0 if the owner died while lending */
 	uint next;	/* free list link (frame number) */
 	uint prev;
+	uchar xstate;	/* Puser: Xowned, Xlentshared or Xlentmut */
+	ushort nborrow;	/* borrowers mapping it */
 };
 
 /* A channel: an open or walked-to file on some device. */
@@ -232,6 +242,10 @@ struct Proc {
 	vlong alarm;		/* tick at which to post "alarm" */
 	int kp;			/* kernel process: never in user mode */
 
+	Xfer *lent;		/* ranges this process has lent out */
+	Xfer *borrowed;		/* ranges it has borrowed */
+	uintptr xnext;		/* where the next received range goes */
+
 	uvlong time[3];		/* user, system, real (ms) */
 	uvlong tstart;
 	uchar fpu[512] __attribute__((aligned(16)));
@@ -240,6 +254,32 @@ struct Proc {
 struct Syscall {
 	char *name;
 	uintptr (*f)(uintptr *arg);
+};
+
+/*
+ * A page exchange: an offer from a sender, waiting in a pipe for its
+ * receiver, then (for lends) the record both sides keep until return.
+ */
+enum { Xoffered, Xaccepted, Xrefused };
+struct Xfer {
+	Xfer *next;	/* in the pipe's offers */
+	Xfer *lnext;	/* in the lender's list */
+	Xfer *bnext;	/* in the borrower's list */
+	int mode;	/* PGMOVE, PGLEND, PGLENDMUT */
+	int state;
+	int senderpid;
+	Proc *sender;	/* nil once the lender has exited */
+	uintptr sva;
+	int npages;
+	int receiverpid;
+	uintptr rva;
+	Xwait *w;	/* the waiting sender's, while the offer is pending */
+};
+/* On the sender's stack while it waits: the receiver answers here. */
+struct Xwait {
+	int state;
+	char *err;
+	Rendez r;
 };
 
 /* Byte queues: pipes and the console. */

@@ -150,3 +150,11 @@ Chan *mntattach(int, char*);
 void eiarecv(int);
 extern int totalpages;
 extern int nproc;
+
+/* exchange.c */
+int pipexchange(Chan*, int, Xfer***, Rendez**);
+void xrefuseall(Xfer**);
+void xexit(Proc*);
+int xviolation(Proc*, uintptr, int);
+char *xviolationnote(void);
+char *xpages(Proc*, char*, char*);

@@ -420,6 +420,7 @@ pexit(char *exitstr, int freemem)
 		panic("pexit: error: %s", up->errstr);
 	closeall();
 	poperror();
+	xexit(up);
 	if(up->pml4)
 		mmufreeuser(up->pml4, up->pid);
 	up->alarm = 0;

@@ -164,8 +164,16 @@ segbrk(uintptr addr)
 	}else{
 		for(va = new; va < old; va += BY2PG){
 			pte = mmuwalk(up->pml4, va, 0);
+			if(pte && (*pte & (PTEXLENT|PTEVALID)) &&
+			   pagetab[PTEFRAME(*pte) >> PGSHIFT].nborrow != 0)
+				error("range is lent");
+		}
+		for(va = new; va < old; va += BY2PG){
+			pte = mmuwalk(up->pml4, va, 0);
 			if(pte && (*pte & PTEVALID))
 				segunmap(up, va);
+			else if(pte)
+				*pte = 0;	/* a moved page's marker */
 		}
 	}
 	s->top = addr;

@@ -150,6 +150,7 @@ sysrfork(uintptr *arg)
 	p->basepri = up->basepri;
 	p->pri = up->pri;
 	p->notify = up->notify;
+	p->xnext = up->xnext;
 	p->noteid = (flag & RFNOTEG) ? p->pid : up->noteid;
 	memmove(p->fpu, up->fpu, sizeof p->fpu);
 	fpusave(p->fpu);

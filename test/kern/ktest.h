@@ -14,21 +14,40 @@ done(void)
 	exits(nfail ? "failed" : nil);
 }
 
-/* Wait for child pid; its exit string. */
+/* Wait for child pid; its exit string.  Other children's are kept. */
+static struct {
+	int pid;
+	char msg[ERRMAX+64];
+} early[16];
+
 static char*
 waitfor(int pid)
 {
 	static char msg[ERRMAX+64];
 	char *fl[5];
-	int n;
+	int n, i;
 
+	for(i = 0; i < (int)nelem(early); i++)
+		if(early[i].pid == pid){
+			early[i].pid = 0;
+			strecpy(msg, msg + sizeof msg, early[i].msg);
+			return msg;
+		}
 	for(;;){
 		n = await(msg, sizeof msg - 1);
 		if(n < 0)
 			return "await failed";
 		msg[n] = 0;
-		if(tokenize(msg, fl, 5) == 5 && atoi(fl[0]) == pid)
+		if(tokenize(msg, fl, 5) != 5)
+			continue;
+		if(atoi(fl[0]) == pid)
 			return fl[4];
+		for(i = 0; i < (int)nelem(early); i++)
+			if(early[i].pid == 0){
+				early[i].pid = atoi(fl[0]);
+				strecpy(early[i].msg, early[i].msg + sizeof early[i].msg, fl[4]);
+				break;
+			}
 	}
 }
 

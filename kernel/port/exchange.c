@@ -1,0 +1,440 @@
+/*
+ * Page exchange: processes hand each other page-aligned ranges of their
+ * memory over a pipe, by editing page tables only; no byte is copied.
+ *
+ *	pgsend(fd, va, len, mode)	offer the range and wait for the receiver
+ *	pgrecv(fd, &va, max, &mode)	accept the next offer; the kernel picks va
+ *	pgreturn(va)			a borrower gives a lent range back
+ *
+ * A move gives the frames to the receiver; the sender's entries become
+ * "moved" markers.  A shared lend makes the owner's mapping read-only and
+ * maps the frames read-only for each borrower; a mutable lend takes the
+ * owner's mapping away (a "lent" marker keeps the frame) and maps it
+ * read-write for its one borrower.  The owner gets its access back when
+ * the last borrower returns.  Each frame's record (Page) holds its owner,
+ * state and count of borrowers; any access against those rules faults
+ * and the process gets the note "sys: trap: page ownership violation".
+ *
+ * An offer is taken whole or not at all: the receiver checks every page
+ * before changing any.  The sender waits while its offer is pending, so
+ * its address space cannot change under the offer.
+ */
+#include "u.h"
+#include "portdat.h"
+#include "portfns.h"
+
+enum {
+	Maxxpages = 1<<20,	/* 4 GiB in one exchange */
+	UADDRMAX = 0x800000000000ULL,
+};
+
+static char Enotowned[] = "range not owned by the process";
+static char Erefused[] = "exchange refused";
+static char Eviolation[] = "sys: trap: page ownership violation";
+
+/* The frame record of a present (or marked) leaf entry. */
+static Page*
+pteframe(uintptr e)
+{
+	uintptr f;
+
+	f = PTEFRAME(e) >> PGSHIFT;
+	if(f >= (uintptr)npages)
+		return nil;
+	return &pagetab[f];
+}
+
+/*
+ * Can p offer [va, va+n pages) with mode?  Every page must be present,
+ * its frame owned by p, and (for a move or a mutable lend) not lent.
+ */
+static char*
+checkrange(Proc *p, uintptr va, int n, int mode)
+{
+	uintptr *pte;
+	Page *pg;
+	int i;
+
+	for(i = 0; i < n; i++){
+		pte = mmuwalk(p->pml4, va + (uintptr)i*BY2PG, 0);
+		if(pte == nil || (*pte & PTEVALID) == 0 || (*pte & PTEUSER) == 0)
+			return Enotowned;
+		pg = pteframe(*pte);
+		if(pg == nil || pg->state != Puser || pg->owner != p->pid)
+			return Enotowned;
+		switch(mode){
+		case PGLEND:
+			if(pg->xstate == Xlentmut)
+				return "range is lent";
+			break;
+		default:
+			if(pg->xstate != Xowned || pg->nborrow != 0)
+				return "range is lent";
+			if((*pte & PTEWRITE) == 0)
+				return Enotowned;
+		}
+	}
+	return nil;
+}
+
+/*
+ * Answer the sender of x, which waits in pgsend.  After this the sender
+ * does not look at x again: a refused or moved offer is freed here, a
+ * lend lives on in the lender's and borrower's lists.
+ */
+static void
+answer(Xfer *x, int state, char *err)
+{
+	Xwait *w;
+
+	w = x->w;
+	x->w = nil;
+	x->state = state;
+	if(state != Xaccepted || x->mode == PGMOVE)
+		free(x);
+	w->state = state;
+	w->err = err;
+	wakeup(&w->r);
+}
+
+/* The receiving end has closed: every offer waiting there is refused. */
+void
+xrefuseall(Xfer **q)
+{
+	Xfer *x;
+
+	while((x = *q) != nil){
+		*q = x->next;
+		answer(x, Xrefused, Erefused);
+	}
+}
+
+static int
+offerdone(void *a)
+{
+	Xwait *w;
+
+	w = a;
+	return w->state != Xoffered;
+}
+
+static void
+unlinkoffer(Xfer **q, Xfer *x)
+{
+	for(; *q; q = &(*q)->next)
+		if(*q == x){
+			*q = x->next;
+			return;
+		}
+}
+
+uintptr
+syspgsend(uintptr *arg)
+{
+	Chan *c;
+	Xfer *x, **q;
+	Xwait w;
+	Rendez *r;
+	uintptr va, len;
+	int mode, n;
+	char *err;
+
+	va = arg[1];
+	len = arg[2];
+	mode = arg[3];
+	if(mode != PGMOVE && mode != PGLEND && mode != PGLENDMUT)
+		error(Ebadarg);
+	if((va & (BY2PG-1)) || (len & (BY2PG-1)) || len == 0 || len / BY2PG > Maxxpages ||
+	   va >= UADDRMAX || len > UADDRMAX - va)
+		error("range not page aligned");
+	n = len / BY2PG;
+	if((err = checkrange(up, va, n, mode)) != nil)
+		error(err);
+	c = fdtochan(arg[0], OWRITE);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	switch(pipexchange(c, 0, &q, &r)){
+	case -1:
+		error("exchange needs a pipe");
+	case 1:
+		error(Erefused);	/* nobody at the other end */
+	}
+	x = smalloc(sizeof(Xfer));
+	x->mode = mode;
+	x->state = Xoffered;
+	x->sender = up;
+	x->senderpid = up->pid;
+	x->sva = va;
+	x->npages = n;
+	memset(&w, 0, sizeof w);
+	w.state = Xoffered;
+	x->w = &w;
+	x->next = *q;
+	*q = x;
+	wakeup(r);
+	if(waserror()){
+		/* interrupted while the offer was still pending: withdraw it */
+		unlinkoffer(q, x);
+		free(x);
+		nexterror();
+	}
+	sleep(&w.r, offerdone, &w);
+	poperror();
+	poperror();
+	cclose(c);
+	if(w.state != Xaccepted)
+		error(w.err ? w.err : Erefused);
+	return 0;
+}
+
+/* Take the offer x into up's address space at va. */
+static void
+accept(Xfer *x, uintptr va)
+{
+	Proc *s;
+	uintptr *spte, *rpte, sa, e;
+	Page *pg;
+	int i, rflags;
+
+	s = x->sender;
+	/* first make every table entry the receiver needs, so nothing below fails */
+	for(i = 0; i < x->npages; i++)
+		if(mmuwalk(up->pml4, va + (uintptr)i*BY2PG, 1) == nil)
+			error(Enomem);
+	rflags = PTEVALID | PTEUSER | (x->mode == PGLEND ? 0 : PTEWRITE);
+	for(i = 0; i < x->npages; i++){
+		sa = x->sva + (uintptr)i*BY2PG;
+		spte = mmuwalk(s->pml4, sa, 0);
+		e = *spte;
+		pg = pteframe(e);
+		rpte = mmuwalk(up->pml4, va + (uintptr)i*BY2PG, 0);
+		*rpte = PTEFRAME(e) | PTENX | rflags;
+		switch(x->mode){
+		case PGMOVE:
+			*spte = PTEXMOVED;
+			pg->owner = up->pid;
+			break;
+		case PGLEND:
+			*spte = e & ~PTEWRITE;
+			pg->xstate = Xlentshared;
+			pg->nborrow++;
+			break;
+		case PGLENDMUT:
+			*spte = (e & ~PTEVALID) | PTEXLENT;
+			pg->xstate = Xlentmut;
+			pg->nborrow = 1;
+			break;
+		}
+	}
+	/* the sender is asleep: its TLB is flushed when it runs again */
+	x->receiverpid = up->pid;
+	x->rva = va;
+	if(x->mode != PGMOVE){
+		x->lnext = s->lent;
+		s->lent = x;
+		x->bnext = up->borrowed;
+		up->borrowed = x;
+	}
+}
+
+static int
+hasoffer(void *a)
+{
+	Xfer **q;
+
+	q = a;
+	return *q != nil;
+}
+
+uintptr
+syspgrecv(uintptr *arg)
+{
+	Chan *c;
+	Xfer *x, **q;
+	Rendez *r;
+	uintptr *vap, max, va;
+	int *modep, hungup, n;
+	char *err;
+
+	vap = uva(arg[1], sizeof(uintptr), 1);
+	max = arg[2];
+	modep = arg[3] ? uva(arg[3], sizeof(int), 1) : nil;
+	c = fdtochan(arg[0], OREAD);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	hungup = pipexchange(c, 1, &q, &r);
+	if(hungup < 0)
+		error("exchange needs a pipe");
+	while(*q == nil){
+		if(pipexchange(c, 1, &q, &r) == 1)
+			error(Ehungup);
+		sleep(r, hasoffer, q);
+	}
+	/* the oldest offer is last */
+	for(x = *q; x->next; x = x->next)
+		;
+	unlinkoffer(q, x);
+	err = nil;
+	if((uvlong)x->npages * BY2PG > max)
+		err = "exchange refused: larger than the receiver accepts";
+	else if(x->sender == nil || x->sender->state == Moribund)
+		err = Eprocdied;
+	else if(checkrange(x->sender, x->sva, x->npages, x->mode) != nil)
+		err = Enotowned;
+	va = ROUNDUP(up->xnext ? up->xnext : UXBASE, BY2PG);
+	if(err == nil && va + (uvlong)x->npages*BY2PG >= USTKTOP - USTKSIZE)
+		err = "exchange refused: no address space";
+	if(err == nil && waserror()){
+		answer(x, Xrefused, Erefused);
+		nexterror();
+	}
+	if(err != nil){
+		answer(x, Xrefused, err == Eprocdied ? Erefused : err);
+		error(err);
+	}
+	accept(x, va);
+	poperror();
+	n = x->npages;
+	up->xnext = va + (uintptr)n*BY2PG + BY2PG;	/* a guard page between */
+	*vap = va;
+	if(modep)
+		*modep = x->mode;
+	answer(x, Xaccepted, nil);
+	poperror();
+	cclose(c);
+	return (uvlong)n * BY2PG;
+}
+
+/* Give back borrowed x: the owner regains access when nobody else has it. */
+static void
+giveback(Proc *b, Xfer *x)
+{
+	Proc *s;
+	uintptr *rpte, *spte, e;
+	Page *pg;
+	Xfer **l;
+	int i;
+
+	s = x->sender;
+	for(i = 0; i < x->npages; i++){
+		rpte = mmuwalk(b->pml4, x->rva + (uintptr)i*BY2PG, 0);
+		if(rpte == nil || (*rpte & PTEVALID) == 0)
+			continue;
+		e = *rpte;
+		*rpte = 0;
+		pg = pteframe(e);
+		if(pg == nil || pg->nborrow == 0)
+			continue;
+		if(--pg->nborrow > 0)
+			continue;
+		if(s == nil){
+			/* the lender is gone: the frame goes with the last borrower */
+			pg->owner = b->pid;
+			pg->xstate = Xowned;
+			pagefree(KADDR(PTEFRAME(e)));
+			continue;
+		}
+		spte = mmuwalk(s->pml4, x->sva + (uintptr)i*BY2PG, 0);
+		if(spte != nil)
+			*spte = (PTEFRAME(e) | (*spte & PTENX) | PTEVALID | PTEUSER | PTEWRITE) & ~(uintptr)PTEXLENT;
+		pg->xstate = Xowned;
+	}
+	if(b == up)
+		mmuswitch(up);	/* flush our stale entries */
+	for(l = &b->borrowed; *l; l = &(*l)->bnext)
+		if(*l == x){
+			*l = x->bnext;
+			break;
+		}
+	if(s != nil)
+		for(l = &s->lent; *l; l = &(*l)->lnext)
+			if(*l == x){
+				*l = x->lnext;
+				break;
+			}
+	free(x);
+}
+
+uintptr
+syspgreturn(uintptr *arg)
+{
+	Xfer *x;
+
+	for(x = up->borrowed; x; x = x->bnext)
+		if(x->rva == arg[0])
+			break;
+	if(x == nil)
+		error("not a borrowed range");
+	giveback(up, x);
+	return 0;
+}
+
+/*
+ * A process exits: it returns what it borrowed; what it lent stays with
+ * the borrowers until they return it (then the frames are freed).
+ */
+void
+xexit(Proc *p)
+{
+	Xfer *x;
+
+	while(p->borrowed)
+		giveback(p, p->borrowed);
+	for(x = p->lent; x; x = x->lnext)
+		x->sender = nil;
+	p->lent = nil;
+}
+
+/* Does a fault at a by p break the ownership rules? */
+int
+xviolation(Proc *p, uintptr a, int write)
+{
+	uintptr *pte;
+	Page *pg;
+
+	pte = mmuwalk(p->pml4, ROUNDDN(a, BY2PG), 0);
+	if(pte == nil || *pte == 0)
+		return 0;
+	if((*pte & PTEVALID) == 0)
+		return (*pte & (PTEXMOVED|PTEXLENT)) != 0;
+	if(!write || (*pte & PTEWRITE))
+		return 0;
+	pg = pteframe(*pte);
+	return pg != nil && pg->state == Puser && pg->nborrow > 0;
+}
+
+char*
+xviolationnote(void)
+{
+	return Eviolation;
+}
+
+/* /proc/N/pages: the exchanged ranges. */
+char*
+xpages(Proc *p, char *s, char *e)
+{
+	Xfer *x, *y;
+	Proc *q;
+
+	for(x = p->lent; x; x = x->lnext){
+		s = seprint(s, e, "%016lux %6d %-12s owner %d borrowers", x->sva, x->npages,
+			x->mode == PGLEND ? "lent-shared" : "lent-mutable", p->pid);
+		s = seprint(s, e, " %d", x->receiverpid);
+		s = seprint(s, e, "\n");
+	}
+	for(x = p->borrowed; x; x = x->bnext){
+		s = seprint(s, e, "%016lux %6d %-12s owner %d borrowers", x->rva, x->npages,
+			x->mode == PGLEND ? "borrowed" : "borrowed-mut", x->sender ? x->senderpid : 0);
+		q = x->sender;
+		if(q != nil)
+			for(y = q->lent; y; y = y->lnext)
+				if(y->sva == x->sva && y->mode == x->mode)
+					s = seprint(s, e, " %d", y->receiverpid);
+		s = seprint(s, e, "\n");
+	}
+	return s;
+}
