@@ -31,8 +31,13 @@ next(void)
 static int
 isint(char *s, vlong *v)
 {
-	char *e;
+	char *e, *p;
 
+	/* more than 18 digits might not fit: call it not a number */
+	for(p = s; *p == ' ' || *p == '\t' || *p == '-' || *p == '+'; p++)
+		;
+	if(strspn(p, "0123456789") > 18)
+		return 0;
 	*v = strtoll(s, &e, 10);
 	while(*e == ' ' || *e == '\t')
 		e++;
