@@ -98,17 +98,24 @@ words(Lex *l)
 	return w;
 }
 
+/* f(l), one level deeper */
+static Tree*
+nested(Lex *l, Tree *(*f)(Lex*))
+{
+	Tree *t;
+
+	deeper(l);
+	t = f(l);
+	l->depth--;
+	return t;
+}
+
 static Tree *comword1(Lex*);
 
 static Tree*
 comword(Lex *l)
 {
-	Tree *t;
-
-	deeper(l);
-	t = comword1(l);
-	l->depth--;
-	return t;
+	return nested(l, comword1);
 }
 
 static Tree*
@@ -341,12 +348,7 @@ static Tree *notcmd1(Lex*);
 static Tree*
 notcmd(Lex *l)
 {
-	Tree *t;
-
-	deeper(l);
-	t = notcmd1(l);
-	l->depth--;
-	return t;
+	return nested(l, notcmd1);
 }
 
 static Tree*
