@@ -625,6 +625,9 @@ dirtest(void)
 	buf[0]++;
 	check(lux_statcheck(buf, n) < 0);
 	buf[0]--;
+	buf[n-1] = 0;	/* a NUL inside muid: refused, by the check and the unpacking alike */
+	check(lux_statcheck(buf, n) < 0 && lux_convM2D(buf, n, &e, strs) == 0 && lux_dirpackage(buf, n, &dp) < 0);
+	buf[n-1] = 'd';
 	lux_nulldir(&e);
 	check(e.mode == 0xFFFFFFFF && e.length == ~0ULL && strcmp(e.name, "") == 0);
 

@@ -34,11 +34,16 @@ convD2M(Dir *d, uchar *buf, uint nbuf)
 	return dirpack(d, buf, nbuf);
 }
 
-/* statcheck: 0 if buf[0..n) is exactly one well-formed entry */
+/*
+ * statcheck: 0 if buf[0..n) is exactly one well-formed entry.  A string
+ * holding a NUL byte is refused, as lib/9p's dirunpack refuses it: it
+ * could not be told from a shorter one.
+ */
 int
 statcheck(uchar *buf, uint n)
 {
 	uchar *p, *e;
+	uint len;
 	int i;
 
 	if(n < STATFIXLEN || get16(buf) != n - 2)
@@ -46,9 +51,11 @@ statcheck(uchar *buf, uint n)
 	p = buf + STATFIXLEN - 8;
 	e = buf + n;
 	for(i = 0; i < 4; i++){
-		if(e - p < 2 || (uint)(e - p - 2) < get16(p))
+		if(e - p < 2 || (uint)(e - p - 2) < (len = get16(p)))
 			return -1;
-		p += 2 + get16(p);
+		if(memchr(p + 2, 0, len) != nil)
+			return -1;
+		p += 2 + len;
 	}
 	return p == e ? 0 : -1;
 }
@@ -192,7 +199,12 @@ dirpackage(uchar *buf, long n, Dir **dp)
 	s = (char*)(d + nd);
 	for(i = 0, nd = 0; i < n; i += m, nd++){
 		m = convM2D(buf + i, n - i, &d[nd], s);
-		s += m;	/* the strings with their NULs take fewer bytes than the entry */
+		if(m == 0){
+			free(d);
+			werrstr("bad directory entry");
+			return -1;
+		}
+		s += m;	/* each entry's copy holds its strings */
 	}
 	*dp = d;
 	return nd;

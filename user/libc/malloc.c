@@ -7,8 +7,12 @@
  * bins by size (exact bins every 16 bytes below 1 KiB, then four bins
  * per power of two) with a bitmap of the non-empty ones, so malloc is
  * one bin lookup in the common case; free merges a chunk with free
- * neighbours at once.  The tags catch double frees, frees of pointers
- * malloc never gave and many overruns: those abort with a message.
+ * neighbours.  Small chunks first wait, unmerged, in a short LIFO list
+ * per size (the quick lists), so the common free-then-malloc of the
+ * same size reuses memory still in the cache; the lists are emptied
+ * into the bins before the heap grows.  The tags catch double frees,
+ * frees of pointers malloc never gave and many overruns: those abort
+ * with a message.
  */
 #include <u.h>
 #include <libc.h>
@@ -30,18 +34,25 @@ enum {
 	Nsmall = 64,		/* exact bins: sizes below Nsmall*Align */
 	Nbin = Nsmall + 37*4,
 	Grow = 64*1024,		/* least sbrk increment */
+	Nquick = 33,		/* quick lists for chunks up to 512 bytes */
+	Maxquick = 32,		/* chunks each may hold */
 };
 
 #define Sizemask	0x0000FFFFFFFFFFF0ULL
 #define Tagmask		0xFFFF000000000000ULL
 #define Tagused		(0xA11CULL<<48)
 #define Tagfree		(0xF4EEULL<<48)
+#define Tagquick	(0x9C1CULL<<48)	/* freed, waiting in a quick list */
 #define Maxalloc	(1ULL<<40)
 
 static Chunk *bins[Nbin];
 static u64int binmap[(Nbin + 63)/64];
 static char *heaplo, *heaphi;	/* the heap's span, for cheap pointer checks */
 static Chunk *fence;		/* the zero-size in-use chunk at the top */
+static Chunk *quick[Nquick];	/* by size/Align; linked through next */
+static int nquick[Nquick];
+
+static void release(Chunk*);
 
 static usize
 csize(Chunk *c)
@@ -195,6 +206,26 @@ grow(usize nb)
 	return 0;
 }
 
+/* flushquick frees every chunk in the quick lists into the bins; 0 if there were none */
+static int
+flushquick(void)
+{
+	Chunk *c;
+	int i, any;
+
+	any = 0;
+	for(i = 0; i < Nquick; i++){
+		while((c = quick[i]) != nil){
+			quick[i] = c->next;
+			c->head = (c->head & ~Tagmask) | Tagused;
+			release(c);
+			any = 1;
+		}
+		nquick[i] = 0;
+	}
+	return any;
+}
+
 static usize
 chunksize(usize n)
 {
@@ -215,11 +246,20 @@ malloc(usize n)
 		return nil;
 	}
 	nb = chunksize(n);
-	while((c = binfind(nb)) == nil)
+	if(nb/Align < Nquick && (c = quick[nb/Align]) != nil){
+		quick[nb/Align] = c->next;
+		nquick[nb/Align]--;
+		c->head = (c->head & ~Tagmask) | Tagused;
+		return (char*)c + Hdr;
+	}
+	while((c = binfind(nb)) == nil){
+		if(flushquick())
+			continue;
 		if(grow(nb) < 0){
 			werrstr("no memory");
 			return nil;
 		}
+	}
 	bintake(c);
 	return carve(c, nb);
 }
@@ -233,7 +273,7 @@ chunkof(void *p)
 	c = (Chunk*)((char*)p - Hdr);
 	if((uintptr)p % Align != 0 || (char*)c < heaplo || (char*)p >= heaphi)
 		heapfault("free of a pointer malloc did not return:", p);
-	if((c->head & Tagmask) == Tagfree)
+	if((c->head & Tagmask) == Tagfree || (c->head & Tagmask) == Tagquick)
 		heapfault("double free of", p);
 	if((c->head & Tagmask) != Tagused || !(c->head & Cinuse) ||
 	   (char*)cnext(c) > (char*)fence || !(cnext(c)->head & Pinuse))
@@ -244,12 +284,30 @@ chunkof(void *p)
 void
 free(void *p)
 {
-	Chunk *c, *n, *below;
-	usize sz;
+	Chunk *c;
+	usize q;
 
 	if(p == nil)
 		return;
 	c = chunkof(p);
+	q = csize(c) / Align;
+	if(q < Nquick && nquick[q] < Maxquick){
+		c->head = (c->head & ~Tagmask) | Tagquick;
+		c->next = quick[q];
+		quick[q] = c;
+		nquick[q]++;
+		return;
+	}
+	release(c);
+}
+
+/* release returns the in-use chunk c to the bins, merged with free neighbours */
+static void
+release(Chunk *c)
+{
+	Chunk *n, *below;
+	usize sz;
+
 	sz = csize(c);
 	n = cnext(c);
 	if(n != fence && !(n->head & Cinuse)){
@@ -259,7 +317,7 @@ free(void *p)
 	if(!(c->head & Pinuse)){
 		below = (Chunk*)((char*)c - c->prevsize);
 		if((below->head & Tagmask) != Tagfree || csize(below) != c->prevsize)
-			heapfault("corrupt heap below", p);
+			heapfault("corrupt heap below", (char*)c + Hdr);
 		bintake(below);
 		sz += csize(below);
 		c = below;
@@ -300,7 +358,7 @@ realloc(void *p, usize n)
 			c->head = nb | Tagused | Cinuse | (c->head & Pinuse);
 			nx = cnext(c);
 			nx->head = (sz - nb) | Tagused | Cinuse | Pinuse;
-			free((char*)nx + Hdr);	/* merges with a free chunk above */
+			release(nx);	/* merges with a free chunk above */
 		}
 		return p;
 	}
