@@ -13,10 +13,12 @@ enum {
 	Maxwidth = 1<<24,	/* bigger widths and precisions are clipped */
 };
 
+typedef int (*Verbfn)(Fmt*);
+
 typedef struct Verb Verb;
 struct Verb {
 	Rune r;
-	int (*fn)(Fmt*);
+	Verbfn fn;
 };
 
 static Verb installed[Maxinstall];
@@ -58,7 +60,8 @@ fmtinstall(int r, int (*fn)(Fmt*))
 	return 0;
 }
 
-static int (*verbfn(Rune r))(Fmt*)
+static Verbfn
+verbfn(Rune r)
 {
 	int i;
 
@@ -436,7 +439,7 @@ int
 dofmt(Fmt *f, const char *fmt)
 {
 	const char *s, *lit;
-	int (*fn)(Fmt*);
+	Verbfn fn;
 	char buf[UTFmax];
 	long n0;
 	Rune r;
