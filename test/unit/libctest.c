@@ -129,6 +129,8 @@ fmtplan9(void)
 	checkeq("%b", buf, "101 0b110 -1,234,567 0x1000");
 	lux_snprint(buf, sizeof buf, "%C%c|%S|%.2S|%5S|", 0x263A, 'x', rs, rs, rs);
 	checkeq("%C %S", buf, "\xe2\x98\xbax|H\xce\xb1\xf0\x9f\x98\x80|H\xce\xb1|  H\xce\xb1\xf0\x9f\x98\x80|");
+	lux_snprint(buf, sizeof buf, "%ls|%lc", rs, 0x3B1);
+	checkeq("%ls", buf, "H\xce\xb1\xf0\x9f\x98\x80|\xce\xb1");
 	lux_snprint(buf, sizeof buf, "%q %q %q %q", "plain", "has space", "it's", "");
 	checkeq("%q", buf, "plain 'has space' 'it''s' ''");
 	lux_snprint(buf, sizeof buf, "%s|%5s|%-5s|%.2s|%3.1s", NULL, "ab", "ab", "\xce\xb1\xce\xb2\xce\xb3", "xyz");

@@ -167,9 +167,12 @@ fmtstrcpy(Fmt *f, const char *s)
 	return fmtpadded(f, s, n, nr);
 }
 
+/* %s; C's %ls is a wide string, which in Lux9 is a Rune string */
 static int
 fmtstr(Fmt *f)
 {
+	if(f->flags & FmtLong)
+		return fmtrunes(f);
 	return fmtstrcpy(f, va_arg(f->args, char*));
 }
 
