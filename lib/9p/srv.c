@@ -561,8 +561,20 @@ dispatch(Srv *s, Req *r)
 		s->stat(r);
 		return;
 	case Twstat:
-		if(dirunpack(t->stat, t->nstat, &r->d) != t->nstat){
-			srvrespond(r, Ebadmsg);
+		/* the rules no server may bend; the rest is the server's */
+		if(dirunpack(t->stat, t->nstat, &r->d) != t->nstat)
+			err = Ebadmsg;
+		else if(r->d.qid.path != ~(uint64_t)0 && r->d.qid.path != r->fid->qid.path)
+			err = "cannot change qid";
+		else if(r->d.mode != 0xffffffffu &&
+		   ((r->d.mode>>24 ^ r->fid->qid.type) & QTDIR))
+			err = "wstat can't convert between files and directories";
+		else if(r->d.name[0] != 0 && badname(r->d.name))
+			err = Ebadname;
+		else
+			err = NULL;
+		if(err != NULL){
+			srvrespond(r, err);
 			return;
 		}
 		if(s->wstat == NULL){

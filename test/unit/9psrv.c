@@ -454,6 +454,9 @@ testwstat(void)
 	d.mode = DMDIR|0777;
 	check(iserr(wstat9(3, &d), "convert between files"), "wstat-dir-bit");
 	dirnull(&d);
+	d.qid.path = 999;
+	check(iserr(wstat9(3, &d), "cannot change qid"), "wstat-qid");
+	dirnull(&d);
 	d.uid = "bob";
 	check(iserr(wstat9(3, &d), "owner"), "wstat-uid");
 	at(5, "b");

@@ -391,15 +391,11 @@ wstatcheck(Ramfile *f, Dir *d, const char *uid)
 {
 	int owner = strcmp(uid, f->d.uid) == 0;
 
-	if(d->qid.path != ~(uint64_t)0 && d->qid.path != f->d.qid.path)
-		return "cannot change qid";
 	if(d->uid[0] != 0 && strcmp(d->uid, f->d.uid) != 0)
 		return "cannot change owner";
 	if(d->mode != 0xffffffffu){
 		if(!owner)
 			return "not owner";
-		if((d->mode ^ f->d.mode) & DMDIR)
-			return "wstat can't convert between files and directories";
 		if(d->mode & ~Modebits)
 			return "bad mode";
 	}
@@ -419,9 +415,6 @@ wstatcheck(Ramfile *f, Dir *d, const char *uid)
 			return "cannot rename the root";
 		if(!srvperm(&f->parent->d, uid, DMWRITE))
 			return Eperm;
-		if(strchr(d->name, '/') != NULL || strcmp(d->name, ".") == 0 ||
-		   strcmp(d->name, "..") == 0)
-			return "bad file name";
 		if(strlen(d->name) > Maxname)
 			return Elong;
 		if(lookup(f->parent, d->name) != NULL)
