@@ -12,14 +12,14 @@
 
 enum { Maxexpr = 64 };
 
-static int cflag, hflag, iflag, lflag, nflag, sflag, vflag;
+static int cflag, hflag, iflag, lflag, Lflag, nflag, sflag, vflag;
 static Reprog *prog;
 static Biobuf out;
 
 static void
 usage(void)
 {
-	fprint(2, "usage: grep [-chilnsv] [-e expr] ... [expr] [file ...]\n");
+	fprint(2, "usage: grep [-chilLnqsv] [-e expr] ... [expr] [file ...]\n");
 	exits("usage");
 }
 
@@ -132,8 +132,9 @@ grepfile(Biobuf *b, char *name, int many)
 				free(line);
 				return 1;
 			}
-			if(lflag){
-				Bprint(&out, "%s\n", name);
+			if(lflag || Lflag){
+				if(lflag)
+					Bprint(&out, "%s\n", name);
 				free(line);
 				return 1;
 			}
@@ -148,6 +149,8 @@ grepfile(Biobuf *b, char *name, int many)
 		}
 		free(line);
 	}
+	if(Lflag && count == 0)
+		Bprint(&out, "%s\n", name);
 	if(cflag){
 		if(many && !hflag)
 			Bprint(&out, "%s:", name);
@@ -170,7 +173,9 @@ main(int argc, char *argv[])
 	case 'h': hflag = 1; break;
 	case 'i': iflag = 1; break;
 	case 'l': lflag = 1; break;
+	case 'L': Lflag = 1; break;
 	case 'n': nflag = 1; break;
+	case 'q':	/* as GNU grep spells -s */
 	case 's': sflag = 1; break;
 	case 'v': vflag = 1; break;
 	case 'e':
