@@ -72,7 +72,7 @@ $(B)/host/syncsim-fast: tools/dag/syncsim.c $(SIMDEPS) $(DAGFASTOBJ) $(CRDTFASTO
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOSTCFLAGS_FAST) $(SIMINC) tools/dag/syncsim.c tools/dag/hostcrypto.c $(DAGFASTOBJ) $(CRDTFASTOBJ) -lsodium -o $@
 
-ALL += $(B)/dag/libcrdt-lux9.a $(B)/host/syncsim
+ALL += $(B)/dag/libcrdt-lux9.a $(B)/host/syncsim $(B)/host/syncsim-fast
 
 .PHONY: soak
 soak: $(B)/host/syncsim-fast

@@ -182,6 +182,9 @@ receive(int me, int from, const uint8_t *raw, size_t n)
 	}
 	for(i = 0; i < nd->norph; i++)
 		if(memcmp(nd->orph[i]->hash, b->hash, 32) == 0){
+			/* still waiting: the earlier request may have been lost */
+			if(missing(nd, nd->orph[i], &w))
+				send(me, from, Mwant, nd->orph[i]->par[w], 32);
 			blockclear(b);
 			free(b);
 			return;
@@ -467,6 +470,13 @@ tick(int makeblocks, int chaos, double rate)
 		}
 		if(makeblocks && (double)(rnd() % 1000) < rate * 1000)
 			mkblock(i);
+		/* ask a random peer again for a parent an orphan still lacks */
+		if(nd->norph > 0){
+			Cblock *ob = nd->orph[rnd() % nd->norph];
+			int w;
+			if(missing(nd, ob, &w))
+				send(i, rnd() % nnodes, Mwant, ob->par[w], 32);
+		}
 		/* anti-entropy: offer our tips to one peer */
 		h = emalloc(nd->d->ntips * 32);
 		for(k = 0; k < nd->d->ntips; k++)
