@@ -56,6 +56,7 @@ lux_brk_(void *p)
 }
 
 static File files[Nfile];
+static void csanswer(File*, const void*, long);
 static struct { File *f; long off; } fds[Nfile];
 char outbuf[1<<16];	/* what fds 1 and 2 get */
 long outlen;
@@ -211,7 +212,35 @@ lux_pwrite(int fd, const void *buf, long n, long long off)
 		f->len = o + n;
 	if(off < 0)
 		fds[fd].off += n;
+	if(strcmp(f->name, "/net/cs") == 0)
+		csanswer(f, buf, n);
 	return n;
+}
+
+/*
+ * csanswer plays /net/cs: tcp!HOST!PORT becomes two lines, one per
+ * address of HOST (10.0.0.1 and 10.0.0.2); "nohost" has one address,
+ * on a network with no clone file.
+ */
+static void
+csanswer(File *f, const void *buf, long n)
+{
+	char q[128], *host, *port;
+
+	snprintf(q, sizeof q, "%.*s", (int)n, (const char*)buf);
+	host = strchr(q, '!');
+	port = host ? strchr(host + 1, '!') : NULL;
+	if(host == NULL || port == NULL){
+		f->len = 0;
+		return;
+	}
+	*host++ = 0;
+	*port++ = 0;
+	if(strcmp(host, "nohost") == 0)
+		f->len = snprintf(f->data, Maxdata, "/net/none/clone 10.9.9.9!%s\n", port);
+	else
+		f->len = snprintf(f->data, Maxdata, "/net/%s/clone 10.0.0.1!%s\n/net/%s/clone 10.0.0.2!%s\n",
+			q, port, q, port);
 }
 
 long long

@@ -193,5 +193,14 @@ extern int lux_errno;
 int lux_open(const char*, int);
 int lux_create(const char*, int, unsigned long);
 int lux_close(int);
+int lux_remove(const char*);
 long lux_pread(int, void*, long, long long);
 long lux_pwrite(int, const void*, long, long long);
+
+/* dial */
+int lux_dial(const char*, const char*, char*, int*);
+int lux_announce(const char*, char*);
+int lux_listen(const char*, char*);
+int lux_accept(int, const char*);
+int lux_hangup(int);
+char *lux_netmkaddr(const char*, const char*, const char*);

@@ -1078,6 +1078,59 @@ stdiotest(void)
 	check(outlen == 16 && memcmp(outbuf, "partial012 done\n", 16) == 0);
 }
 
+static void
+dialtest(void)
+{
+	char dir[40], ndir[40], err[128];
+	File *clone;
+	int fd, ctl, lfd;
+
+	checkeq("netmkaddr 1", lux_netmkaddr("host", "tcp", "http"), "tcp!host!http");
+	checkeq("netmkaddr 2", lux_netmkaddr("host", "tcp", NULL), "tcp!host");
+	checkeq("netmkaddr 3", lux_netmkaddr("udp!host", "tcp", "53"), "udp!host!53");
+	checkeq("netmkaddr 4", lux_netmkaddr("udp!host!99", "tcp", "53"), "udp!host!99");
+
+	addfile("/net/cs", "", 0);
+	clone = addfile("/net/tcp/clone", "7\n", 2);
+	addfile("/net/tcp/7/data", "", 0);
+	fd = lux_dial("tcp!example!564", NULL, dir, &ctl);
+	check(fd >= 0 && ctl >= 0);
+	checkeq("dial dir", dir, "/net/tcp/7");
+	check(memmem(clone->data, clone->len, "connect 10.0.0.1!564", 20) != NULL);
+	check(lux_hangup(ctl) == 0 && memmem(clone->data, clone->len, "hangup", 6) != NULL);
+	lux_close(fd);
+	lux_close(ctl);
+
+	addfile("/net/tcp/clone", "7\n", 2);	/* the fake's ctl writes overwrote the number */
+	ctl = lux_announce("tcp!*!564", dir);
+	check(ctl >= 0 && memmem(clone->data, clone->len, "announce 10.0.0.1!564", 21) != NULL);
+	addfile("/net/tcp/7/listen", "9", 1);
+	addfile("/net/tcp/9/data", "", 0);
+	lfd = lux_listen(dir, ndir);
+	checkeq("listen dir", ndir, "/net/tcp/9");
+	fd = lux_accept(lfd, ndir);
+	check(fd >= 0);
+	lux_close(fd);
+	lux_close(lfd);
+	lux_close(ctl);
+
+	/* a translation whose network is missing: the error says why */
+	check(lux_dial("tcp!nohost!1", NULL, NULL, NULL) < 0);
+	lux_rerrstr(err, sizeof err);
+	checkeq("dial error", err, "file does not exist");
+
+	/* without /net/cs, net!host!port goes straight to /net/net/clone */
+	lux_remove("/net/cs");
+	addfile("/net/udp/clone", "3", 1);
+	addfile("/net/udp/3/data", "", 0);
+	fd = lux_dial("udp!10.1.1.1!53", NULL, dir, NULL);
+	check(fd >= 0);
+	checkeq("dial without cs", dir, "/net/udp/3");
+	check(memmem(filenamed("/net/udp/clone")->data, 40, "connect 10.1.1.1!53", 19) != NULL);
+	lux_close(fd);
+	check(lux_dial("nobang", NULL, NULL, NULL) < 0);
+}
+
 typedef struct Case Case;
 struct Case {
 	const char *name;
@@ -1105,6 +1158,7 @@ static Case cases[] = {
 	{"libc-regexp", retest},
 	{"libc-regexp-vs-glibc", reglibc},
 	{"libc-stdio", stdiotest},
+	{"libc-dial", dialtest},
 };
 
 int

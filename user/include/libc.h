@@ -202,6 +202,16 @@ int atnotify(int (*)(void*, char*), int);
 int postnote(int, int, const char*);
 enum { PNPROC = 1, PNGROUP = 2 };
 
+/* networks: dial(2) */
+enum { NETPATHLEN = 40 };
+int dial(const char*, const char*, char*, int*);
+int announce(const char*, char*);
+int listen(const char*, char*);
+int accept(int, const char*);
+int reject(int, const char*, const char*);
+int hangup(int);
+char *netmkaddr(const char*, const char*, const char*);
+
 /* environment: getenv(2) */
 int putenv(const char*, const char*);
 
