@@ -71,7 +71,10 @@ csquery(const char *addr, char *buf, int n)
 	return 0;
 }
 
-/* convdir names a conversation: the directory holding path (a clone file or a sibling conversation), then the number read from ctl */
+/*
+ * convdir names a conversation: the directory holding path (a clone
+ * file, or a sibling conversation), then the number read from ctl.
+ */
 static void
 convdir(char *dir, int n, const char *clone, int ctl)
 {
