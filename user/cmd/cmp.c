@@ -80,6 +80,10 @@ main(int argc, char *argv[])
 	if(argc < 2 || argc > 4)
 		usage();
 
+	if(strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0){
+		fprint(2, "cmp: only one file can be the standard input\n");
+		exits("usage");
+	}
 	b1 = cmpopen(argv[0]);
 	b2 = cmpopen(argv[1]);
 	if(argc > 2)
