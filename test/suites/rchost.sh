@@ -4,7 +4,8 @@
 # test/unit/rchost_*.rc run by build/host/rc (rc over test/unit/rcshim.c)
 # and compared with its .out file, then interactive-shell tests; last,
 # the same test/sys/rc_*.rc scripts, and the rc9_*.rc ones that need
-# Lux9's commands, inside Lux9 (tools/systest).
+# Lux9's commands, inside Lux9 (tools/systest), and the interactive rc on
+# Lux9's console (test/unit/rcconsole.py).
 # One PASS:/FAIL: line per test.
 cd "$(dirname "$0")/../.." || exit 1
 root=$(pwd)
@@ -92,6 +93,8 @@ fi
 if [ -f build/amd64/lux9.32 ] && [ -f build/amd64/initrd.cpio ]; then
 	# rc9_* scripts use Lux9's own commands and run only there
 	tools/systest -t 200 $(ls test/sys/rc_*.rc test/sys/rc9_*.rc | sed 's|test/sys/||; s|\.rc$||')
+	# and the interactive shell on Lux9's console, typed at as a user would
+	python3 test/unit/rcconsole.py build/amd64/lux9.32 build/amd64/initrd.cpio
 else
 	echo "FAIL: rc in Lux9 (no kernel or boot archive: make all)"
 fi
