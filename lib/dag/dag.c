@@ -217,18 +217,9 @@ slotalloc(Dag *d, Dblock *b)
 static int
 touch(Dag *d, Dblock *b, uint32_t n)
 {
-	Dblock **t;
-	int a;
-
 	if(b->stamp != d->stamp){
-		if(d->ntouched == d->atouched){
-			a = d->atouched ? 2*d->atouched : 64;
-			t = realloc(d->touched, a * sizeof t[0]);
-			if(t == NULL)
-				return -1;
-			d->touched = t;
-			d->atouched = a;
-		}
+		if(daggrow(&d->touched, &d->atouched, d->ntouched + 1, sizeof d->touched[0]) < 0)
+			return -1;
 		d->touched[d->ntouched++] = b;
 		b->stamp = d->stamp;
 	}
@@ -273,22 +264,6 @@ anticonesize(Dag *d, Dblock *b, Dblock *sp)
 	return d->p.k;
 }
 
-static int
-lbpush(Dag *d, int n)
-{
-	Dlb *l;
-	int a;
-
-	if(n < d->alb)
-		return 0;
-	a = d->alb ? 2*d->alb : 64;
-	l = realloc(d->lb, a * sizeof l[0]);
-	if(l == NULL)
-		return -1;
-	d->lb = l;
-	d->alb = a;
-	return 0;
-}
 
 /*
  * Colour cand against the blues chosen so far (blues[0..nb), sp first),
@@ -339,7 +314,7 @@ colour(Dag *d, Dblock *cand, Dblock **blues, int nb, Dblock *sp, int *nlb, uint3
 			if(b->parmark == d->pstamp || dagisanc(d, b, cand))
 				continue;
 			s = anticonesize(d, b, sp);
-			if(lbpush(d, n) < 0)
+			if(daggrow(&d->lb, &d->alb, n + 1, sizeof d->lb[0]) < 0)
 				return -1;
 			d->lb[n].b = b;
 			d->lb[n].n = s;
@@ -582,29 +557,16 @@ incest(Dag *d, Dblock **pp, int npar)
 static int
 reserve(Dag *d, Dblock **ms, int nms)
 {
-	Dblock **t, *m;
-	Dfcs *f;
-	int i, n;
+	Dblock *m;
+	int i;
 
 	for(i = 0; i < nms; i++){
 		m = ms[i];
-		if(m->nfcs < m->afcs)
-			continue;
-		n = m->afcs ? 2*m->afcs : 2;
-		f = realloc(m->fcs, n * sizeof f[0]);
-		if(f == NULL)
+		if(daggrow(&m->fcs, &m->afcs, m->nfcs + 1, sizeof m->fcs[0]) < 0)
 			return -1;
-		m->fcs = f;
-		m->afcs = n;
 	}
-	if(d->ntips == d->atips){
-		n = d->atips ? 2*d->atips : 16;
-		t = realloc(d->tips, n * sizeof t[0]);
-		if(t == NULL)
-			return -1;
-		d->tips = t;
-		d->atips = n;
-	}
+	if(daggrow(&d->tips, &d->atips, d->ntips + 1, sizeof d->tips[0]) < 0)
+		return -1;
 	if(d->nblocks + 1 > d->tabsz / 2 && tabgrow(d) < 0)
 		return -1;
 	return 0;

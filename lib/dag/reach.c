@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include "dag.h"
 #include "dagimpl.h"
 
@@ -23,23 +24,37 @@ dagtreeanc(Dblock *a, Dblock *b)
 	return a->lo <= b->lo && b->hi <= a->hi;
 }
 
+/*
+ * Make room for need elements of elt bytes in the array *pp (any pointer
+ * type) of capacity *cap, doubling.  -1 out of memory or too large.
+ */
+int
+daggrow(void *pp, int *cap, int need, size_t elt)
+{
+	void *p, *np;
+	int a;
+
+	if(need <= *cap)
+		return 0;
+	a = *cap ? *cap : 4;
+	while(a < need){
+		if(a > INT_MAX / 2)
+			return -1;
+		a *= 2;
+	}
+	memcpy(&p, pp, sizeof p);
+	np = realloc(p, (size_t)a * elt);
+	if(np == NULL)
+		return -1;
+	memcpy(pp, &np, sizeof np);
+	*cap = a;
+	return 0;
+}
+
 int
 daggrowq(Dag *d, int n)
 {
-	Dblock **q;
-	int a;
-
-	if(n <= d->aq)
-		return 0;
-	a = d->aq ? d->aq : 64;
-	while(a < n)
-		a *= 2;
-	q = realloc(d->q, a * sizeof q[0]);
-	if(q == NULL)
-		return -1;
-	d->q = q;
-	d->aq = a;
-	return 0;
+	return daggrow(&d->q, &d->aq, n, sizeof d->q[0]);
 }
 
 /* post-order sizes, then pre-order intervals in proportion to them */
@@ -107,8 +122,6 @@ int
 dagreachadd(Dag *d, Dblock *b, Dblock *p)
 {
 	uint64_t free, size;
-	Dblock **k;
-	int a;
 
 	if(p == NULL)
 		p = &d->root;
@@ -121,14 +134,8 @@ dagreachadd(Dag *d, Dblock *b, Dblock *p)
 	size = p->nkids == 0 ? free - free/16 : free/8;
 	if(size == 0)
 		size = 1;
-	if(p->nkids == p->akids){
-		a = p->akids ? 2*p->akids : 2;
-		k = realloc(p->kids, a * sizeof k[0]);
-		if(k == NULL)
-			return -1;
-		p->kids = k;
-		p->akids = a;
-	}
+	if(daggrow(&p->kids, &p->akids, p->nkids + 1, sizeof p->kids[0]) < 0)
+		return -1;
 	b->lo = p->next;
 	b->hi = p->next + size - 1;
 	b->next = b->lo;
@@ -162,20 +169,13 @@ fcsfind(Dblock *a, Dblock *b)
 int
 dagfcsadd(Dblock *a, Dblock *x)
 {
-	int i, n;
-	Dfcs *f;
+	int i;
 
 	i = fcsfind(a, x);
 	if(i >= 0 && a->fcs[i].lo <= x->lo && x->hi <= a->fcs[i].hi)
 		return 0;
-	if(a->nfcs == a->afcs){
-		n = a->afcs ? 2*a->afcs : 2;
-		f = realloc(a->fcs, n * sizeof f[0]);
-		if(f == NULL)
-			return -1;
-		a->fcs = f;
-		a->afcs = n;
-	}
+	if(daggrow(&a->fcs, &a->afcs, a->nfcs + 1, sizeof a->fcs[0]) < 0)
+		return -1;
 	memmove(a->fcs + i + 2, a->fcs + i + 1, (a->nfcs - i - 1) * sizeof a->fcs[0]);
 	a->fcs[i+1].lo = x->lo;
 	a->fcs[i+1].hi = x->hi;
@@ -206,7 +206,7 @@ dagisanc(Dag *d, Dblock *a, Dblock *b)
 int
 dagreachdel(Dag *d, Dblock *b)
 {
-	Dblock *r, **k;
+	Dblock *r;
 	int i, n;
 
 	r = &d->root;
@@ -215,13 +215,8 @@ dagreachdel(Dag *d, Dblock *b)
 	if(i == r->nkids || b->tparent != r)
 		return -1;
 	n = r->nkids - 1 + b->nkids;
-	if(n > r->akids){
-		k = realloc(r->kids, n * sizeof k[0]);
-		if(k == NULL)
-			return -1;
-		r->kids = k;
-		r->akids = n;
-	}
+	if(daggrow(&r->kids, &r->akids, n, sizeof r->kids[0]) < 0)
+		return -1;
 	memmove(r->kids + i + b->nkids, r->kids + i + 1, (r->nkids - i - 1) * sizeof r->kids[0]);
 	if(b->nkids > 0)
 		memcpy(r->kids + i, b->kids, b->nkids * sizeof b->kids[0]);
