@@ -86,7 +86,8 @@ enum {
 
 struct Tree {
 	int type;
-	Tree *a, *b, *c;
+	Tree *a, *b, *c;	/* children; c also chains here documents
+				 * waiting for their bodies (Lex.here) */
 	Tree *next;		/* next word in a list, next redirection */
 	Tree *r;		/* redirections */
 	char *s;
@@ -124,14 +125,14 @@ struct Io {
 struct Lex {
 	Io *io;
 	int peekc;		/* pushed-back byte or -1 */
-	int tok;		/* the token lexed, see parse.c */
+	int tok;		/* the token lexed: a character or one above */
 	int havetok;		/* tok is a lookahead not yet used */
 	char *text;		/* its text */
 	int ntext, captext;
 	int quoted;
-	int fd0, fd1;
-	int rtype;
-	Tree *heretree;
+	int fd0, fd1;		/* of a REDIR or PIPE token */
+	int rtype;		/* of a REDIR token */
+	Tree *heretree;		/* of a HERE token */
 	int lastword;		/* last token may be followed by a free caret */
 	int lastdol;		/* last token was $, $# or $" */
 	int lastvar;		/* last token was a variable name */
