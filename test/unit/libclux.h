@@ -114,6 +114,7 @@ void *lux_calloc(size_t, size_t);
 void *lux_realloc(void*, size_t);
 void lux_free(void*);
 unsigned long lux_msize(void*);
+void *lux_sbrk(unsigned long);
 
 /* directories, processes, environment */
 unsigned lux_sizeD2M(Dir*);

@@ -508,6 +508,7 @@ malloctest(void)
 	static unsigned char *p[N];
 	static size_t sz[N];
 	unsigned char *q;
+	void *brk0;
 	unsigned long long iters;
 	size_t n, k;
 	int i, j;
@@ -558,7 +559,10 @@ malloctest(void)
 	/* everything freed merges back: one big block fits where the small ones were */
 	q = lux_malloc(8<<20);
 	check(q != NULL);
+	brk0 = lux_sbrk(0);
 	lux_free(q);
+	/* and a big free block at the top goes back to the kernel */
+	check((char*)lux_sbrk(0) < (char*)brk0 - (7<<20));
 	q = lux_calloc(1000, 1000);
 	check(q != NULL && q[0] == 0 && q[999999] == 0);
 	lux_free(q);

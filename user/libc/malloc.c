@@ -34,6 +34,7 @@ enum {
 	Nsmall = 64,		/* exact bins: sizes below Nsmall*Align */
 	Nbin = Nsmall + 37*4,
 	Grow = 64*1024,		/* least sbrk increment */
+	Trim = 1024*1024,	/* a free top chunk this big gives memory back */
 	Nquick = 33,		/* quick lists for chunks up to 512 bytes */
 	Maxquick = 32,		/* chunks each may hold */
 };
@@ -53,6 +54,7 @@ static Chunk *quick[Nquick];	/* by size/Align; linked through next */
 static int nquick[Nquick];
 
 static void release(Chunk*);
+static void trim(Chunk*);
 
 static usize
 csize(Chunk *c)
@@ -301,6 +303,29 @@ free(void *p)
 	release(c);
 }
 
+/*
+ * trim gives the kernel back all but Grow bytes of c, the free chunk
+ * below the fence, when the break is still where the heap ends.
+ */
+static void
+trim(Chunk *c)
+{
+	Chunk *nf;
+	char *top;
+
+	if(sbrk(0) != heaphi)
+		return;
+	nf = (Chunk*)((char*)c + Grow);
+	top = (char*)nf + Hdr;
+	if(brk(top) < 0)
+		return;
+	bintake(c);
+	heaphi = top;
+	fence = nf;
+	fence->head = Tagused | Cinuse;
+	setfree(c, Grow);
+}
+
 /* release returns the in-use chunk c to the bins, merged with free neighbours */
 static void
 release(Chunk *c)
@@ -323,6 +348,8 @@ release(Chunk *c)
 		c = below;
 	}
 	setfree(c, sz);
+	if(cnext(c) == fence && sz >= Trim)
+		trim(c);
 }
 
 void*
