@@ -163,7 +163,7 @@ static void
 testkernel(void)
 {
 	Waitmsg *w;
-	Dir *d;
+	Dir *d, nd;
 	vlong t0;
 	char buf[64], *s;
 	int pid, fd[2], n, i, found;
@@ -204,6 +204,54 @@ testkernel(void)
 	free(d);
 	close(fd[0]);
 	ok("dirreadall", n > 1 && found);
+
+	/* rename and chmod through dirwstat and dirfwstat */
+	close(create("/tmp/libc.w1", OWRITE, 0644));
+	nulldir(&nd);
+	nd.name = "libc.w2";
+	ok("dirwstat renames", dirwstat("/tmp/libc.w1", &nd) == 0 && access("/tmp/libc.w2", AEXIST) == 0 &&
+		access("/tmp/libc.w1", AEXIST) < 0);
+	fd[0] = open("/tmp/libc.w2", OREAD);
+	nulldir(&nd);
+	nd.mode = 0600;
+	ok("dirfwstat", dirfwstat(fd[0], &nd) == 0 && (d = dirfstat(fd[0])) != nil && (d->mode & 0777) == 0600);
+	free(d);
+	close(fd[0]);
+	remove("/tmp/libc.w2");
+
+	/* bind one file over another in a private name space, then undo it */
+	fd[0] = create("/tmp/libc.b1", OWRITE, 0644);
+	fprint(fd[0], "one");
+	close(fd[0]);
+	fd[0] = create("/tmp/libc.b2", OWRITE, 0644);
+	fprint(fd[0], "two");
+	close(fd[0]);
+	pid = rfork(RFPROC | RFNAMEG | RFFDG);
+	if(pid == 0){
+		if(bind("/tmp/libc.b1", "/tmp/libc.b2", MREPL) < 0)
+			exits("bind");
+		fd[0] = open("/tmp/libc.b2", OREAD);
+		n = read(fd[0], buf, sizeof buf);
+		close(fd[0]);
+		if(n != 3 || memcmp(buf, "one", 3) != 0)
+			exits("bound file reads wrong");
+		if(unmount("/tmp/libc.b1", "/tmp/libc.b2") < 0)
+			exits("unmount");
+		fd[0] = open("/tmp/libc.b2", OREAD);
+		n = read(fd[0], buf, sizeof buf);
+		exits(n == 3 && memcmp(buf, "two", 3) == 0 ? nil : "unmounted file reads wrong");
+	}
+	w = wait();
+	if(w != nil && w->msg[0] != 0)
+		print("bind child: %s\n", w->msg);
+	ok("bind, unmount in a private name space", w != nil && w->msg[0] == 0);
+	free(w);
+	fd[0] = open("/tmp/libc.b2", OREAD);
+	n = read(fd[0], buf, sizeof buf);
+	close(fd[0]);
+	ok("the parent's name space is untouched", n == 3 && memcmp(buf, "two", 3) == 0);
+	remove("/tmp/libc.b1");
+	remove("/tmp/libc.b2");
 
 	atnotify(onalarm, 1);
 	alarm(20);
