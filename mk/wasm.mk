@@ -57,6 +57,25 @@ $(B)/host/wasmfuzz: tools/wasm/fuzz.c $(WASMSRC) $(WASMHDR)
 .PHONY: wasmfuzz
 wasmfuzz: $(B)/host/wasmfuzz
 	@mkdir -p $(B)/wasm/corpus
-	cp -f $(B)/wasm/spec/*/*.wasm $(B)/wasm/corpus/ 2>/dev/null || true
+	# seed with small modules of the spec suite (test/suites/wasm.sh converts it)
+	find $(B)/wasm/spec -name '*.wasm' -size -2k 2>/dev/null | sort | head -n 400 | xargs -r cp -f -t $(B)/wasm/corpus
 	$(B)/host/wasmfuzz -runs=1000000 -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 $(B)/wasm/corpus
 FUZZ += wasmfuzz
+
+# A second translator language: Rust, with Debian's rustc (not a rustup one).
+$(B)/trans/nl.wasm: trans/nl.rs
+	@mkdir -p $(@D)
+	/usr/bin/rustc --target wasm32-wasi -O -o $@ $<
+ALL += $(B)/trans/nl.wasm
+
+# Benchmarks: freestanding modules exporting run(), so that wabt's
+# wasm-interp (built without WASI here) can run them too.
+WASMBENCH := fib sieve matmul sha mix
+$(B)/wasm/bench/%.wasm: bench/wasm/%.c bench/wasm/rt.c trans/sha256.c
+	@mkdir -p $(@D)
+	clang --target=wasm32 -O2 -nostdlib -Wall -Wextra -Werror -Wl,--no-entry -Wl,--export=run \
+		-o $@ $< bench/wasm/rt.c
+.PHONY: wasmbench
+wasmbench: $(B)/host/wasmrun-fast $(WASMBENCH:%=$(B)/wasm/bench/%.wasm)
+	bench/wasm/run.sh $(B) | tee $(B)/wasm/bench.txt
+BENCH += wasmbench

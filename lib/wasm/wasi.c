@@ -683,7 +683,7 @@ wasmwasi(Wstore *s, Wmodule *m, const Wasiio *io, Wextern *imps, char *err, size
 		fn = NULL;
 		for(i = 0; i < sizeof calls / sizeof calls[0]; i++)
 			if(strlen(calls[i].name) == nl && memcmp(calls[i].name, name, nl) == 0){
-				if(strcmp(calls[i].sig, sig) != 0){
+				if(strlen(calls[i].sig) != strlen(sig) || memcmp(calls[i].sig, sig, strlen(sig)) != 0){
 					werr(err, nerr, "wasi import %s has the wrong type", name);
 					return -1;
 				}
@@ -692,7 +692,7 @@ wasmwasi(Wstore *s, Wmodule *m, const Wasiio *io, Wextern *imps, char *err, size
 		if(fn == NULL){
 			/* a call we do not provide fails at run time, if made */
 			nl = strlen(sig);
-			if(nl < 2 || strcmp(sig + nl - 2, ":i") != 0){
+			if(nl < 2 || memcmp(sig + nl - 2, ":i", 2) != 0){
 				werr(err, nerr, "unknown wasi import %s", name);
 				return -1;
 			}

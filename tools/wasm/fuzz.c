@@ -49,11 +49,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int i, n, np, nr;
 
 	memset(&lim, 0, sizeof lim);
-	lim.fuel = 20000;
-	lim.maxpages = 16;
-	lim.maxtable = 10000;
-	lim.maxdepth = 200;
-	lim.stackslots = 65536;
+	lim.fuel = 5000;
+	lim.maxpages = 4;
+	lim.maxtable = 1000;
+	lim.maxdepth = 100;
+	lim.stackslots = 8192;
 	s = wasmstore(&a, &lim);
 	if(s == NULL)
 		return 0;
@@ -81,7 +81,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		np = wasmfuncarity(e.func, &nr);
 		(void)np;
-		wasmsetfuel(s, 20000);
+		wasmsetfuel(s, 5000);
 		wasmcall(s, e.func, args, res);
 	}
 done:
