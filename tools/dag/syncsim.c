@@ -60,7 +60,11 @@ static uint64_t rng, nsent, ndropped, ncrash, nrejected, nreplay;
 static double droprate = 0.1;
 static int keepundo = 128;	/* blocks of undo history each replica keeps */
 static uint64_t nundone;
-static const Dparam dparam = {.k = 18, .mergesetlimit = 180, .maxparents = Maxtips};
+/*
+ * The mergeset limit is far above Kaspa's 10(k+1): a partition of a
+ * hundred ticks must still be merged whole, or its ops would be lost.
+ */
+static const Dparam dparam = {.k = 18, .mergesetlimit = 8192, .maxparents = Maxtips};
 
 static uint64_t
 rnd(void)
@@ -359,6 +363,15 @@ pickid(Node *nd, int wantdir)
 	return Rootid;
 }
 
+static Dag *sortdag;
+
+/* qsort: parent hashes by their blocks' (blue work, hash), heaviest first */
+static int
+cmpheavier(const void *a, const void *b)
+{
+	return dagcmp(daglookup(sortdag, (Dhash*)b), daglookup(sortdag, (Dhash*)a));
+}
+
 static void
 mkblock(int me)
 {
@@ -423,19 +436,32 @@ mkblock(int me)
 			break;
 		}
 	}
-	if(blockencode(&b, nd->sk, cr, &raw, &n) < 0){
-		fprintf(stderr, "syncsim: encode failed\n");
-		exit(1);
+	/* heaviest tips first, so fewer parents still keep the heaviest */
+	sortdag = nd->d;
+	qsort(b.par, nt, sizeof b.par[0], cmpheavier);
+	for(;;){
+		if(blockencode(&b, nd->sk, cr, &raw, &n) < 0){
+			fprintf(stderr, "syncsim: encode failed\n");
+			exit(1);
+		}
+		nb = emalloc(sizeof *nb);
+		if(blockdecode(raw, n, cr, (const uint8_t (*)[32])keys, nnodes, nb, &err) < 0){
+			fprintf(stderr, "syncsim: own block refused: %s\n", err);
+			exit(1);
+		}
+		free(raw);
+		if(accept(nd, nb) == 0)
+			break;
+		blockclear(nb);
+		free(nb);
+		/* a limit refused it: merge less this time */
+		if(b.npar == 1){
+			fprintf(stderr, "syncsim: node %d cannot build on its heaviest tip\n", me);
+			exit(1);
+		}
+		b.npar /= 2;
 	}
 	free(b.ops);
-	nb = emalloc(sizeof *nb);
-	if(blockdecode(raw, n, cr, (const uint8_t (*)[32])keys, nnodes, nb, &err) < 0){
-		fprintf(stderr, "syncsim: own block refused: %s\n", err);
-		exit(1);
-	}
-	free(raw);
-	if(accept(nd, nb) < 0)
-		exit(1);
 	gossip(me, nb);
 }
 
