@@ -222,8 +222,11 @@ dredirs(Ds *d, Tree *r)
 			continue;
 		}
 		dfds(d, r, r->type == Rin || r->type == Rrdwr ? 0 : 1);
-		if(r->a != nil)
+		if(r->a != nil){
+			/* a space, so that a target like [x is not read as [fd] */
+			dputs(d, " ");
 			dtree(d, r->a);
+		}
 	}
 }
 
