@@ -6,6 +6,8 @@
 UCMD := $(patsubst user/cmd/%.c,$(B)/user/bin/%,$(wildcard user/cmd/*.c))
 UTEST := $(patsubst test/kern/%.c,$(B)/user/test/%,$(wildcard test/kern/*.c))
 ULIBC := $(B)/libc/amd64/start.o $(B)/user/libc.a
+# keep the objects: builds sharing build/ must not lose them midway
+.SECONDARY:
 LUXBIN += $(UCMD)
 LUXTEST += $(UTEST)
 

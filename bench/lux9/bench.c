@@ -219,6 +219,75 @@ pipe64m(void)
 	report("pipe64m", v);
 }
 
+int pgsend(int, void*, ulong, int);
+long pgrecv(int, void**, ulong, int*);
+int pgreturn(void*);
+
+/*
+ * Hand size bytes from one process to another: by move, by shared lend
+ * (and return), or by writing through a pipe.  Timed from the send to the
+ * receiver having it (and, for a lend, having given it back).
+ */
+static void
+handover(char *how, long size)
+{
+	uvlong v[Runs], t;
+	int p[2], ack[2], r, pid, mode;
+	uchar *buf, *q;
+	long n, m;
+	char name[32], c;
+
+	buf = sbrk(0);
+	if((uintptr)buf & 4095)
+		sbrk(4096 - ((uintptr)buf & 4095));
+	for(r = 0; r < Runs; r++){
+		if(pipe(p) < 0 || pipe(ack) < 0)
+			fail("pipe");
+		pid = rfork(RFPROC|RFFDG);
+		if(pid == 0){
+			close(p[0]);
+			if(strcmp(how, "pipe") == 0){
+				q = malloc(65536);
+				for(n = 0; n < size; n += m)
+					if((m = read(p[1], q, size - n > 65536 ? 65536 : size - n)) <= 0)
+						exits("read");
+			}else{
+				if(pgrecv(p[1], (void**)&q, size, &mode) != size)
+					exits("pgrecv");
+				if(mode == PGLEND && pgreturn(q) < 0)
+					exits("pgreturn");
+			}
+			write(ack[1], "k", 1);
+			read(p[1], &c, 1);	/* exit only after the timing: at end of file */
+			exits(nil);
+		}
+		/* the buffer is made after the fork, so the child is small */
+		buf = sbrk(size);
+		if(buf == (void*)-1)
+			fail("sbrk");
+		memset(buf, r, size);
+		close(ack[1]);	/* a receiver that fails gives end of file */
+		t = tsc();
+		if(strcmp(how, "pipe") == 0){
+			for(n = 0; n < size; n += 65536)
+				if(write(p[0], buf + n, size - n > 65536 ? 65536 : size - n) <= 0)
+					fail("write");
+		}else if(pgsend(p[0], buf, size, strcmp(how, "move") == 0 ? PGMOVE : PGLEND) < 0)
+			fail("pgsend");
+		if(read(ack[0], &c, 1) != 1)
+			fail("receiver failed");
+		v[r] = tsc() - t;
+		close(p[0]);
+		close(p[1]);
+		close(ack[0]);
+		waitpid();
+		brk(buf);	/* give the range back (moved pages leave only markers) */
+	}
+	snprint(name, sizeof name, "x%s%ld", how, size >= 1<<20 ? size >> 20 : size >> 10);
+	strcat(name, size >= 1<<20 ? "m" : "k");
+	report(name, v);
+}
+
 void
 main(int argc, char *argv[])
 {
@@ -243,6 +312,17 @@ main(int argc, char *argv[])
 			read16m();
 		else if(strcmp(argv[i], "pipe64m") == 0)
 			pipe64m();
+		else if(strcmp(argv[i], "exchange") == 0){
+			handover("move", 4096);
+			handover("lend", 4096);
+			handover("pipe", 4096);
+			handover("move", 1<<20);
+			handover("lend", 1<<20);
+			handover("pipe", 1<<20);
+			handover("move", 64<<20);
+			handover("lend", 64<<20);
+			handover("pipe", 64<<20);
+		}
 		else{
 			fprint(2, "bench: unknown benchmark %s\n", argv[i]);
 			exits("usage");

@@ -39,7 +39,7 @@ static int nline;
 static int raw;
 static int ctrld;		/* ^D seen: the next read returns 0 */
 static int fgnoteid;		/* note group of the last reader */
-static long boottime;		/* seconds since 1970 at boot */
+long boottime;			/* seconds since 1970 at boot */
 static uvlong randstate;
 
 void

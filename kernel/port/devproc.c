@@ -127,8 +127,8 @@ nsline(char *s, char *e, Mhead *m, Mount *f)
 	if(f->mflag & MCREATE)
 		*p++ = 'c';
 	*p = 0;
-	return seprint(s, e, "%s %s%s%s %s\n", devtab[f->to->type]->dc == 'M' ? "mount" : "bind",
-		flags[0] ? "-" : "", flags, f->to->path, m->from->path);
+	return seprint(s, e, "%s %s%s%s%s %s\n", devtab[f->to->type]->dc == 'M' ? "mount" : "bind",
+		flags[0] ? "-" : "", flags, flags[0] ? " " : "", f->to->path, m->from->path);
 }
 
 /* Generate a text file into a fresh buffer; the caller frees it. */

@@ -32,8 +32,21 @@ static char Enotowned[] = "range not owned by the process";
 static char Erefused[] = "exchange refused";
 static char Eviolation[] = "sys: trap: page ownership violation";
 
+/*
+ * The leaf entry for va after the one for va-BY2PG (prev): the next slot
+ * of the same table unless va starts a new table, so a range costs one
+ * walk per 2 MiB rather than one per page.
+ */
+static inline uintptr*
+nextpte(uintptr pml4, uintptr va, uintptr *prev, int alloc)
+{
+	if(prev != nil && (va & (512*BY2PG - 1)) != 0)
+		return prev + 1;
+	return mmuwalk(pml4, va, alloc);
+}
+
 /* The frame record of a present (or marked) leaf entry. */
-static Page*
+static inline Page*
 pteframe(uintptr e)
 {
 	uintptr f;
@@ -51,28 +64,31 @@ pteframe(uintptr e)
 static char*
 checkrange(Proc *p, uintptr va, int n, int mode)
 {
-	uintptr *pte;
-	Page *pg;
-	int i;
+	uintptr *pte, f, nf;
+	Page *tab, *pg;
+	int i, pid;
 
+	tab = pagetab;		/* in locals: the loop runs once a page */
+	nf = npages;
+	pid = p->pid;
+	pte = nil;
 	for(i = 0; i < n; i++){
-		pte = mmuwalk(p->pml4, va + (uintptr)i*BY2PG, 0);
-		if(pte == nil || (*pte & PTEVALID) == 0 || (*pte & PTEUSER) == 0)
+		pte = nextpte(p->pml4, va + (uintptr)i*BY2PG, pte, 0);
+		if(pte == nil || (*pte & (PTEVALID|PTEUSER)) != (PTEVALID|PTEUSER))
 			return Enotowned;
-		pg = pteframe(*pte);
-		if(pg == nil || pg->state != Puser || pg->owner != p->pid)
+		f = PTEFRAME(*pte) >> PGSHIFT;
+		if(f >= nf)
 			return Enotowned;
-		switch(mode){
-		case PGLEND:
+		pg = &tab[f];
+		if(pg->state != Puser || pg->owner != pid)
+			return Enotowned;
+		if(mode == PGLEND){
 			if(pg->xstate == Xlentmut)
 				return "range is lent";
-			break;
-		default:
-			if(pg->xstate != Xowned || pg->nborrow != 0)
-				return "range is lent";
-			if((*pte & PTEWRITE) == 0)
-				return Enotowned;
-		}
+		}else if(pg->xstate != Xowned || pg->nborrow != 0)
+			return "range is lent";
+		else if((*pte & PTEWRITE) == 0)
+			return Enotowned;
 	}
 	return nil;
 }
@@ -194,38 +210,38 @@ static void
 accept(Xfer *x, uintptr va)
 {
 	Proc *s;
-	uintptr *spte, *rpte, sa, e;
-	Page *pg;
-	int i, rflags;
+	uintptr *spte, *rpte, sa, e, a, end, rflags;
+	Page *tab, *pg;
+	int i, rpid;
 
 	s = x->sender;
-	/* first make every table entry the receiver needs, so nothing below fails */
-	for(i = 0; i < x->npages; i++)
-		if(mmuwalk(up->pml4, va + (uintptr)i*BY2PG, 1) == nil)
+	/* first make every table the receiver needs, so nothing below fails */
+	end = va + (uintptr)x->npages*BY2PG;
+	for(a = va; a < end; a = (a + 512*BY2PG) & ~(uintptr)(512*BY2PG - 1))
+		if(mmuwalk(up->pml4, a, 1) == nil)
 			error(Enomem);
-	rflags = PTEVALID | PTEUSER | (x->mode == PGLEND ? 0 : PTEWRITE);
+	rflags = PTEVALID | PTEUSER | PTENX | (x->mode == PGLEND ? 0 : PTEWRITE);
+	tab = pagetab;
+	rpid = up->pid;
+	spte = rpte = nil;
 	for(i = 0; i < x->npages; i++){
 		sa = x->sva + (uintptr)i*BY2PG;
-		spte = mmuwalk(s->pml4, sa, 0);
+		spte = nextpte(s->pml4, sa, spte, 0);
+		rpte = nextpte(up->pml4, va + (uintptr)i*BY2PG, rpte, 0);
 		e = *spte;
-		pg = pteframe(e);
-		rpte = mmuwalk(up->pml4, va + (uintptr)i*BY2PG, 0);
-		*rpte = PTEFRAME(e) | PTENX | rflags;
-		switch(x->mode){
-		case PGMOVE:
+		*rpte = PTEFRAME(e) | rflags;
+		pg = &tab[PTEFRAME(e) >> PGSHIFT];	/* checkrange vouched for it */
+		if(x->mode == PGMOVE){
 			*spte = PTEXMOVED;
-			pg->owner = up->pid;
-			break;
-		case PGLEND:
+			pg->owner = rpid;
+		}else if(x->mode == PGLEND){
 			*spte = e & ~PTEWRITE;
 			pg->xstate = Xlentshared;
 			pg->nborrow++;
-			break;
-		case PGLENDMUT:
+		}else{
 			*spte = (e & ~PTEVALID) | PTEXLENT;
 			pg->xstate = Xlentmut;
 			pg->nborrow = 1;
-			break;
 		}
 	}
 	/* the sender is asleep: its TLB is flushed when it runs again */
@@ -283,8 +299,11 @@ syspgrecv(uintptr *arg)
 		err = "exchange refused: larger than the receiver accepts";
 	else if(x->sender == nil || x->sender->state == Moribund)
 		err = Eprocdied;
-	else if(checkrange(x->sender, x->sva, x->npages, x->mode) != nil)
-		err = Enotowned;
+	/*
+	 * No need to check the range again: its sender has waited in
+	 * pgsend since checking it, and meanwhile only borrowers returning
+	 * pages (which gives access back) can touch its address space.
+	 */
 	va = ROUNDUP(up->xnext ? up->xnext : UXBASE, BY2PG);
 	if(err == nil && va + (uvlong)x->npages*BY2PG >= USTKTOP - USTKSIZE)
 		err = "exchange refused: no address space";
@@ -320,8 +339,11 @@ giveback(Proc *b, Xfer *x)
 	int i;
 
 	s = x->sender;
+	rpte = spte = nil;
 	for(i = 0; i < x->npages; i++){
-		rpte = mmuwalk(b->pml4, x->rva + (uintptr)i*BY2PG, 0);
+		rpte = nextpte(b->pml4, x->rva + (uintptr)i*BY2PG, rpte, 0);
+		if(s != nil)
+			spte = nextpte(s->pml4, x->sva + (uintptr)i*BY2PG, spte, 0);
 		if(rpte == nil || (*rpte & PTEVALID) == 0)
 			continue;
 		e = *rpte;
@@ -338,7 +360,6 @@ giveback(Proc *b, Xfer *x)
 			pagefree(KADDR(PTEFRAME(e)));
 			continue;
 		}
-		spte = mmuwalk(s->pml4, x->sva + (uintptr)i*BY2PG, 0);
 		if(spte != nil)
 			*spte = (PTEFRAME(e) | (*spte & PTENX) | PTEVALID | PTEUSER | PTEWRITE) & ~(uintptr)PTEXLENT;
 		pg->xstate = Xowned;

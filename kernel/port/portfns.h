@@ -158,3 +158,4 @@ void xexit(Proc*);
 int xviolation(Proc*, uintptr, int);
 char *xviolationnote(void);
 char *xpages(Proc*, char*, char*);
+extern long boottime;

@@ -533,11 +533,12 @@ syserrstr(uintptr *arg)
 	return 0;
 }
 
+/* nanoseconds since 1970 */
 uintptr
 sysnsec(uintptr *arg)
 {
 	USED(arg);
-	return fastticks2ns(rdtsc());
+	return (uvlong)boottime*1000000000ULL + fastticks2ns(rdtsc());
 }
 
 /* The first process: a namespace at the boot archive and /bin/init. */
