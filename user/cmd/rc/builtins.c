@@ -288,7 +288,8 @@ bwhatis(List *a)
 			showfn(v);
 			found = 1;
 		}
-		if(findbuiltin(a->w[i]) != nil){
+		if(findbuiltin(a->w[i]) != nil || strcmp(a->w[i], "builtin") == 0 ||
+		   strcmp(a->w[i], "exec") == 0){
 			oputs(1, "builtin ");
 			oputs(1, a->w[i]);
 			oputc(1, '\n');
@@ -318,8 +319,6 @@ static struct {
 	{"shift", bshift},
 	{"wait", bwait},
 	{"whatis", bwhatis},
-	{"builtin", nil},
-	{"exec", nil},
 };
 
 Builtin*
