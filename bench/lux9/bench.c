@@ -219,9 +219,6 @@ pipe64m(void)
 	report("pipe64m", v);
 }
 
-int pgsend(int, void*, ulong, int);
-long pgrecv(int, void**, ulong, int*);
-int pgreturn(void*);
 
 /*
  * Hand size bytes from one process to another: by move, by shared lend

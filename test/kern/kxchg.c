@@ -8,9 +8,6 @@
 #include <libc.h>
 #include "ktest.h"
 
-int pgsend(int, void*, ulong, int);
-long pgrecv(int, void**, ulong, int*);
-int pgreturn(void*);
 
 enum { PG = 4096 };
 

@@ -195,6 +195,11 @@ int bind(const char*, const char*, int);
 int mount(int, int, const char*, int, const char*);
 int unmount(const char*, const char*);
 
+/* page exchange: exchange(2) */
+int pgsend(int, void*, ulong, int);
+long pgrecv(int, void**, ulong, int*);
+int pgreturn(void*);
+
 /* notes: notify(2) */
 int notify(void (*)(void*, char*));
 int noted(int);
