@@ -1,0 +1,88 @@
+#!/bin/sh
+# lux9p - Lux9 and Linux speaking 9P2000 to each other.  Lux9 (QEMU #1)
+# boots with test/sys/exportfs_serial.rc as init: exportfs serves its RAM
+# /tmp on the second serial line, which QEMU joins to a listening socket on
+# 127.0.0.1.  The Linux guest (QEMU #2, tools/linuxvm/mount9p) connects to
+# it, mounts it with the Linux kernel's own 9P2000 client and runs
+# tools/linuxvm/checks9p.  One boot of each.  Before that, the system tests
+# of exportfs and clockfs run inside one Lux9 boot.
+cd "$(dirname "$0")/../.." || exit 1
+B=${B:-build}
+checks=tools/linuxvm/checks9p
+cases="mount $(sed -n 's/^check \([a-z0-9-]*\) .*/\1/p' "$checks" 2>/dev/null)"
+
+tools/systest -t 120 exportfs clockfs
+
+failall() {
+	for c in $cases; do
+		echo "FAIL: lux9p-$c ($1)"
+	done
+	exit 1
+}
+[ "$cases" != "mount " ] || failall "no checks in $checks"
+for f in $B/amd64/lux9.32 $B/amd64/initrd.cpio $B/linux/vmlinuz $B/linux/initramfs.cpio; do
+	[ -f "$f" ] || failall "$f missing: make builds it"
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lux9p.XXXXXX") || failall "mktemp failed"
+pid=
+cleanup() {
+	[ -n "$pid" ] && kill "$pid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Boot Lux9 with its second serial line listening on a free port of
+# 127.0.0.1 (picked by the kernel; QEMU binds it after, so another program
+# may take it in between: then retry).  Wait for the listening socket in
+# /proc/net/tcp without connecting to it (0100007F:PORT, state 0A).
+bootlux9() {
+	port=$(python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])') || failall "cannot pick a port"
+	qemu-system-x86_64 -kernel $B/amd64/lux9.32 -initrd $B/amd64/initrd.cpio \
+		-m 256M -display none -no-reboot -monitor none \
+		-device isa-debug-exit,iobase=0xf4,iosize=4 \
+		-serial "file:$tmp/console" \
+		-serial "tcp:127.0.0.1:$port,server=on,wait=off" \
+		-append "init='/bin/rc /test/sys/exportfs_serial.rc'" \
+		</dev/null >"$tmp/qemu.log" 2>&1 &
+	pid=$!
+	hex=$(printf '%04X' "$port")
+	i=0
+	until grep -q ":$hex 00000000:0000 0A" /proc/net/tcp; do
+		if ! kill -0 "$pid" 2>/dev/null; then
+			cat "$tmp/qemu.log"
+			pid=
+			return 1
+		fi
+		i=$((i + 1))
+		[ $i -le 200 ] || failall "Lux9's QEMU is not listening on $port"
+		sleep 0.1
+	done
+}
+bootlux9 || bootlux9 || bootlux9 || failall "Lux9's QEMU exited"
+
+start=$(date +%s.%N)
+LINUXVM_TIMEOUT=${LINUXVM_TIMEOUT:-200} tools/linuxvm/mount9p "$port" "$checks" \
+	> "$tmp/out" 2>&1
+st=$?
+end=$(date +%s.%N)
+sed 's/^\(PASS\|FAIL\): /guest \1: /' "$tmp/out"
+echo "mount9p exited $st after $(echo "$end - $start" | bc) s"
+failed=0
+for c in $cases; do
+	if grep -q "PASS: $c\$" "$tmp/out"; then
+		echo "PASS: lux9p-$c"
+	else
+		echo "FAIL: lux9p-$c"
+		failed=1
+	fi
+done
+if [ $failed -ne 0 ]; then
+	echo "Lux9's console:"
+	tr -d '\r' < "$tmp/console" | tail -30
+fi
+exit $failed
