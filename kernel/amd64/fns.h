@@ -132,3 +132,4 @@ void fpuclear(void*);
 void uartrecv(int, int);
 extern uvlong tscperms;
 void machreboot(void) __attribute__((noreturn));
+long rtcseconds(void);

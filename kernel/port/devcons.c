@@ -121,37 +121,6 @@ uartrecv(int n, int c)
 		eiarecv(c);
 }
 
-/* Seconds since 1970 from the CMOS clock. */
-static int
-cmos(int r)
-{
-	int v;
-
-	outb(0x70, r);
-	v = inb(0x71);
-	return (v & 0xf) + 10*(v >> 4);
-}
-
-static long
-rtcseconds(void)
-{
-	static int mdays[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-	long y, mo, d, h, mi, s, days;
-
-	s = cmos(0);
-	mi = cmos(2);
-	h = cmos(4);
-	d = cmos(7);
-	mo = cmos(8);
-	y = cmos(9) + 2000;
-	if(mo < 1 || mo > 12)
-		return 0;
-	days = (y - 1970)*365 + (y - 1969)/4 + mdays[mo-1] + d - 1;
-	if(mo > 2 && y % 4 == 0)
-		days++;
-	return ((days*24 + h)*60 + mi)*60 + s;
-}
-
 long
 seconds(void)
 {
@@ -163,7 +132,7 @@ consreset(void)
 {
 	kbdq = qopen(4096);
 	sysname = kstrdup("lux9");
-	boottime = rtcseconds();
+	boottime = rtcseconds();	/* the machine's clock */
 	randstate = rdtsc() | 1;
 }
 
