@@ -18,9 +18,9 @@ for f in $data/*.json $data/*.json.gz; do
 done
 # one seed under ASan/UBSan, more with the optimised build (same source)
 n=0
-for sim in syncsim syncsim-fast syncsim-fast syncsim-fast syncsim-fast syncsim-fast; do
+for sim in syncsim syncsim-fast syncsim-fast syncsim-fast syncsim-fast syncsim-fast syncsim-fast; do
 	n=$((n + 1))
-	if $B/$sim -n 50 -s $n > build/syncsim-$n.out 2>&1; then
+	if $B/$sim -n 50 -t 40 -k 64 -s $n > build/syncsim-$n.out 2>&1; then
 		echo "PASS: $sim 50 nodes seed $n ($(tail -n 1 build/syncsim-$n.out))"
 	else
 		tail -n 5 build/syncsim-$n.out
