@@ -11,6 +11,8 @@
 # products to ALL, and its benchmark and fuzz targets to BENCH and FUZZ.
 
 B := build
+# build in parallel on every core unless told otherwise
+MAKEFLAGS += -j$(shell nproc)
 HOSTCC := clang
 HOSTCFLAGS := -std=gnu11 -Wall -Wextra -Werror -O1 -g \
 	-fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -32,7 +34,10 @@ BENCH :=
 FUZZ :=
 
 .PHONY: all deps deps-ok everything run test bench fuzz iso clean
-all: deps-ok everything
+# Packages first (tools/deps), then everything else in parallel.
+all:
+	@$(MAKE) --no-print-directory deps-ok
+	@$(MAKE) --no-print-directory everything
 
 # Install missing Debian packages once per build tree.
 deps-ok: $(B)/.deps
