@@ -339,6 +339,16 @@ wexec(Wstore *s, Wfunc *f, const uint64_t *args, uint64_t *results)
 #define CMPF64(op) do { sp--; S(1) = f64(S(1)) op f64(sp[0]); NEXT(); } while(0)
 #define BINF32(op) do { sp--; S(1) = uf32(f32(S(1)) op f32(sp[0])); NEXT(); } while(0)
 #define BINF64(op) do { sp--; S(1) = uf64(f64(S(1)) op f64(sp[0])); NEXT(); } while(0)
+/* Float to integer, trapping on NaN and on values out of range. */
+#define TRUNC(get, type, inrange, conv) do { \
+		type x = get(S(1)); \
+		if(x != x) \
+			TRAP(Ecvt); \
+		if(!(inrange)) \
+			TRAP(Eovf); \
+		S(1) = (conv); \
+		NEXT(); \
+	} while(0)
 #define EA(size) do { \
 		ea = (uint64_t)(uint32_t)S(1) + pc[0]; \
 		if(ea + (size) > msz) \
@@ -884,92 +894,20 @@ Lf64copysign:
 Li32wrap:
 	S(1) = (uint32_t)S(1);
 	NEXT();
-Li32truncf32s:
-	{
-		float x = f32(S(1));
-		if(x != x)
-			TRAP(Ecvt);
-		if(!(x >= -2147483648.0f && x < 2147483648.0f))
-			TRAP(Eovf);
-		S(1) = (uint32_t)(int32_t)x;
-	}
-	NEXT();
-Li32truncf32u:
-	{
-		float x = f32(S(1));
-		if(x != x)
-			TRAP(Ecvt);
-		if(!(x > -1.0f && x < 4294967296.0f))
-			TRAP(Eovf);
-		S(1) = (uint32_t)x;
-	}
-	NEXT();
-Li32truncf64s:
-	{
-		double x = f64(S(1));
-		if(x != x)
-			TRAP(Ecvt);
-		if(!(x > -2147483649.0 && x < 2147483648.0))
-			TRAP(Eovf);
-		S(1) = (uint32_t)(int32_t)x;
-	}
-	NEXT();
-Li32truncf64u:
-	{
-		double x = f64(S(1));
-		if(x != x)
-			TRAP(Ecvt);
-		if(!(x > -1.0 && x < 4294967296.0))
-			TRAP(Eovf);
-		S(1) = (uint32_t)x;
-	}
-	NEXT();
+Li32truncf32s: TRUNC(f32, float, x >= -2147483648.0f && x < 2147483648.0f, (uint32_t)(int32_t)x);
+Li32truncf32u: TRUNC(f32, float, x > -1.0f && x < 4294967296.0f, (uint32_t)x);
+Li32truncf64s: TRUNC(f64, double, x > -2147483649.0 && x < 2147483648.0, (uint32_t)(int32_t)x);
+Li32truncf64u: TRUNC(f64, double, x > -1.0 && x < 4294967296.0, (uint32_t)x);
 Li64exti32s:
 	S(1) = (uint64_t)(int64_t)(int32_t)S(1);
 	NEXT();
 Li64exti32u:
 	S(1) = (uint32_t)S(1);
 	NEXT();
-Li64truncf32s:
-	{
-		float x = f32(S(1));
-		if(x != x)
-			TRAP(Ecvt);
-		if(!(x >= -9223372036854775808.0f && x < 9223372036854775808.0f))
-			TRAP(Eovf);
-		S(1) = (uint64_t)(int64_t)x;
-	}
-	NEXT();
-Li64truncf32u:
-	{
-		float x = f32(S(1));
-		if(x != x)
-			TRAP(Ecvt);
-		if(!(x > -1.0f && x < 18446744073709551616.0f))
-			TRAP(Eovf);
-		S(1) = (uint64_t)x;
-	}
-	NEXT();
-Li64truncf64s:
-	{
-		double x = f64(S(1));
-		if(x != x)
-			TRAP(Ecvt);
-		if(!(x >= -9223372036854775808.0 && x < 9223372036854775808.0))
-			TRAP(Eovf);
-		S(1) = (uint64_t)(int64_t)x;
-	}
-	NEXT();
-Li64truncf64u:
-	{
-		double x = f64(S(1));
-		if(x != x)
-			TRAP(Ecvt);
-		if(!(x > -1.0 && x < 18446744073709551616.0))
-			TRAP(Eovf);
-		S(1) = (uint64_t)x;
-	}
-	NEXT();
+Li64truncf32s: TRUNC(f32, float, x >= -9223372036854775808.0f && x < 9223372036854775808.0f, (uint64_t)(int64_t)x);
+Li64truncf32u: TRUNC(f32, float, x > -1.0f && x < 18446744073709551616.0f, (uint64_t)x);
+Li64truncf64s: TRUNC(f64, double, x >= -9223372036854775808.0 && x < 9223372036854775808.0, (uint64_t)(int64_t)x);
+Li64truncf64u: TRUNC(f64, double, x > -1.0 && x < 18446744073709551616.0, (uint64_t)x);
 Lf32convi32s:
 	S(1) = uf32((float)(int32_t)S(1));
 	NEXT();
@@ -1057,6 +995,15 @@ Llgetaddimm:
 	NEXT();
 Li32addimm:
 	S(1) = (uint32_t)(S(1) + *pc++);
+	NEXT();
+Li32addl:
+	S(1) = (uint32_t)(S(1) + fp[*pc++]);
+	NEXT();
+Lbrifl:
+	if((uint32_t)fp[pc[0]] != 0)
+		pc += 1 + (int64_t)pc[1];
+	else
+		pc += 2;
 	NEXT();
 Laddl2:
 	*sp++ = (uint32_t)(fp[pc[0]] + fp[pc[1]]);

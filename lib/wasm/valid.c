@@ -96,8 +96,9 @@ isfused(Comp *c, int64_t at, uint64_t o, int64_t len)
  * Start an instruction, fusing it with the one before when they form
  * a common pair (a superinstruction saves a dispatch): const then
  * i32.add or i32.sub, local.get then that, const then an i32
- * comparison, i32.eqz then br_if, two local.gets then i32.add.  Never
- * across a label, where another path may enter.
+ * comparison, i32.eqz then br_if, local.get then i32.add or br_if,
+ * two local.gets then i32.add.  Never across a label, where another
+ * path may enter.
  */
 static int
 iop(Comp *c, uint64_t o)
@@ -124,6 +125,14 @@ iop(Comp *c, uint64_t o)
 	}
 	if(o == Oi32add && isfused(c, l, Olget2, 3) && l + 3 == c->ncode){
 		c->code[l] = Oaddl2;
+		return 0;
+	}
+	if(o == Oi32add && isfused(c, l, Olget, 2) && l + 2 == c->ncode){
+		c->code[l] = Oi32addl;
+		return 0;
+	}
+	if(o == Obrif && isfused(c, l, Olget, 2) && l + 2 == c->ncode){
+		c->code[l] = Obrifl;	/* the caller adds the target cell */
 		return 0;
 	}
 	if(o >= Oi32eq && o <= Oi32geu && isfused(c, l, Oconst, 2) && l + 2 == c->ncode){

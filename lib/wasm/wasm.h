@@ -133,7 +133,7 @@ Wglobal *wasmnewglobal(Wstore *s, int type, int mut, uint64_t val);
 
 /* Signature of f as "params:results"; number of params and results. */
 int wasmfuncsig(Wfunc *f, char *sig, size_t nsig);
-int wasmfuncarity(Wfunc *f, int *nresults);
+int wasmfuncarity(Wfunc *f, int *nresults);	/* returns the number of params */
 uint64_t wasmglobalget(Wglobal *g);
 uint8_t *wasmmemdata(Wmem *m, uint64_t *size);
 Wmem *wasminstmem(Winst *in);	/* memory 0 of an instance or NULL */
@@ -159,8 +159,8 @@ struct Wasiio {
 	int (*open)(void *aux, const char *path, int oflags, int write, int *h, int *isdir);
 	int (*close)(void *aux, int h);
 	int (*seek)(void *aux, int h, int64_t off, int whence, uint64_t *pos);
-	/* Fill e with entry number idx of directory h: name, type
-	 * (WASI filetype). Returns 0 with *name = NULL at the end. */
+	/* Entry number idx of directory h: its name (NUL-terminated,
+	 * at most nname bytes) and WASI filetype; *end = 1 past the last. */
 	int (*readdir)(void *aux, int h, uint64_t idx, char *name, size_t nname, int *type, int *end);
 	int (*filetype)(void *aux, int h);
 	const char *dirname;	/* preopened name the module sees, or NULL */
