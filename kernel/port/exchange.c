@@ -64,31 +64,40 @@ pteframe(uintptr e)
 static char*
 checkrange(Proc *p, uintptr va, int n, int mode)
 {
-	uintptr *pte, f, nf;
+	uintptr *pte, f, nf, e;
 	Page *tab, *pg;
-	int i, pid;
+	int i, k, pid;
 
 	tab = pagetab;		/* in locals: the loop runs once a page */
 	nf = npages;
 	pid = p->pid;
-	pte = nil;
-	for(i = 0; i < n; i++){
-		pte = nextpte(p->pml4, va + (uintptr)i*BY2PG, pte, 0);
-		if(pte == nil || (*pte & (PTEVALID|PTEUSER)) != (PTEVALID|PTEUSER))
+	for(i = 0; i < n; i += k){
+		/* one walk, then the rest of this table's entries in a row */
+		pte = mmuwalk(p->pml4, va + (uintptr)i*BY2PG, 0);
+		if(pte == nil)
 			return Enotowned;
-		f = PTEFRAME(*pte) >> PGSHIFT;
-		if(f >= nf)
-			return Enotowned;
-		pg = &tab[f];
-		if(pg->state != Puser || pg->owner != pid)
-			return Enotowned;
-		if(mode == PGLEND){
-			if(pg->xstate == Xlentmut)
+		k = 512 - (((va >> PGSHIFT) + i) & 511);
+		if(k > n - i)
+			k = n - i;
+		for(; k > 0; k--, i++, pte++){
+			e = *pte;
+			if((e & (PTEVALID|PTEUSER)) != (PTEVALID|PTEUSER))
+				return Enotowned;
+			f = PTEFRAME(e) >> PGSHIFT;
+			if(f >= nf)
+				return Enotowned;
+			pg = &tab[f];
+			if(pg->state != Puser || pg->owner != pid)
+				return Enotowned;
+			if(mode == PGLEND){
+				if(pg->xstate == Xlentmut)
+					return "range is lent";
+			}else if(pg->xstate != Xowned || pg->nborrow != 0)
 				return "range is lent";
-		}else if(pg->xstate != Xowned || pg->nborrow != 0)
-			return "range is lent";
-		else if((*pte & PTEWRITE) == 0)
-			return Enotowned;
+			else if((e & PTEWRITE) == 0)
+				return Enotowned;
+		}
+		k = 0;
 	}
 	return nil;
 }
@@ -212,7 +221,7 @@ accept(Xfer *x, uintptr va)
 	Proc *s;
 	uintptr *spte, *rpte, sa, e, a, end, rflags;
 	Page *tab, *pg;
-	int i, rpid;
+	int i, k, rpid, mode;
 
 	s = x->sender;
 	/* first make every table the receiver needs, so nothing below fails */
@@ -223,25 +232,35 @@ accept(Xfer *x, uintptr va)
 	rflags = PTEVALID | PTEUSER | PTENX | (x->mode == PGLEND ? 0 : PTEWRITE);
 	tab = pagetab;
 	rpid = up->pid;
-	spte = rpte = nil;
-	for(i = 0; i < x->npages; i++){
+	mode = x->mode;
+	for(i = 0; i < x->npages; ){
+		/* a run of entries that stays within one table on both sides */
 		sa = x->sva + (uintptr)i*BY2PG;
-		spte = nextpte(s->pml4, sa, spte, 0);
-		rpte = nextpte(up->pml4, va + (uintptr)i*BY2PG, rpte, 0);
-		e = *spte;
-		*rpte = PTEFRAME(e) | rflags;
-		pg = &tab[PTEFRAME(e) >> PGSHIFT];	/* checkrange vouched for it */
-		if(x->mode == PGMOVE){
-			*spte = PTEXMOVED;
-			pg->owner = rpid;
-		}else if(x->mode == PGLEND){
-			*spte = e & ~PTEWRITE;
-			pg->xstate = Xlentshared;
-			pg->nborrow++;
-		}else{
-			*spte = (e & ~PTEVALID) | PTEXLENT;
-			pg->xstate = Xlentmut;
-			pg->nborrow = 1;
+		a = va + (uintptr)i*BY2PG;
+		spte = mmuwalk(s->pml4, sa, 0);
+		rpte = mmuwalk(up->pml4, a, 0);
+		k = 512 - ((sa >> PGSHIFT) & 511);
+		if(k > 512 - (int)((a >> PGSHIFT) & 511))
+			k = 512 - ((a >> PGSHIFT) & 511);
+		if(k > x->npages - i)
+			k = x->npages - i;
+		i += k;
+		for(; k > 0; k--, spte++, rpte++){
+			e = *spte;
+			*rpte = PTEFRAME(e) | rflags;
+			pg = &tab[PTEFRAME(e) >> PGSHIFT];	/* checkrange vouched for it */
+			if(mode == PGMOVE){
+				*spte = PTEXMOVED;
+				pg->owner = rpid;
+			}else if(mode == PGLEND){
+				*spte = e & ~PTEWRITE;
+				pg->xstate = Xlentshared;
+				pg->nborrow++;
+			}else{
+				*spte = (e & ~PTEVALID) | PTEXLENT;
+				pg->xstate = Xlentmut;
+				pg->nborrow = 1;
+			}
 		}
 	}
 	/* the sender is asleep: its TLB is flushed when it runs again */
