@@ -39,3 +39,4 @@ run: all
 $(B)/lux9.iso: $(B)/amd64/lux9.32 $(B)/amd64/initrd.cpio tools/mkiso
 	tools/mkiso $@ $(B)/amd64/lux9.32 $(B)/amd64/initrd.cpio
 iso: $(B)/lux9.iso
+ALL += $(B)/lux9.iso
