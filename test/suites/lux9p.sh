@@ -5,11 +5,13 @@
 # 127.0.0.1.  The Linux guest (QEMU #2, tools/linuxvm/mount9p) connects to
 # it, mounts it with the Linux kernel's own 9P2000 client and runs
 # tools/linuxvm/checks9p.  One boot of each.  Before that, the system tests
-# of exportfs and clockfs run inside one Lux9 boot.
+# of exportfs and clockfs run inside one Lux9 boot.  The guest first
+# times 64 KiB each way over the line (the serial-64k case; the figures
+# are printed as "serial:" lines).
 cd "$(dirname "$0")/../.." || exit 1
 B=${B:-build}
 checks=tools/linuxvm/checks9p
-cases="mount $(sed -n 's/^check \([a-z0-9-]*\) .*/\1/p' "$checks" 2>/dev/null)"
+cases="mount serial-64k $(sed -n 's/^check \([a-z0-9-]*\) .*/\1/p' "$checks" 2>/dev/null)"
 
 tools/systest -t 120 exportfs clockfs
 
@@ -19,7 +21,7 @@ failall() {
 	done
 	exit 1
 }
-[ "$cases" != "mount " ] || failall "no checks in $checks"
+[ "$cases" != "mount serial-64k " ] || failall "no checks in $checks"
 for f in $B/amd64/lux9.32 $B/amd64/initrd.cpio $B/linux/vmlinuz $B/linux/initramfs.cpio; do
 	[ -f "$f" ] || failall "$f missing: make builds it"
 done
@@ -65,13 +67,37 @@ print(s.getsockname()[1])') || failall "cannot pick a port"
 }
 bootlux9 || bootlux9 || bootlux9 || failall "Lux9's QEMU exited"
 
+# The guest's script: the timing, then the checks.
+cat > "$tmp/script" <<'EOF2'
+up() { cut -d' ' -f1 /proc/uptime; }
+head -c 65536 /dev/urandom > /tmp/tp
+t1=$(up)
+cp /tmp/tp tp
+t2=$(up)
+cat tp > /tmp/tp2
+t3=$(up)
+if cmp /tmp/tp /tmp/tp2 && rm tp; then
+	echo "PASS: serial-64k"
+	echo "serial-times $t1 $t2 $t3"
+else
+	echo "FAIL: serial-64k"
+fi
+EOF2
+cat "$checks" >> "$tmp/script"
 start=$(date +%s.%N)
-LINUXVM_TIMEOUT=${LINUXVM_TIMEOUT:-200} tools/linuxvm/mount9p "$port" "$checks" \
+LINUXVM_TIMEOUT=${LINUXVM_TIMEOUT:-200} tools/linuxvm/mount9p "$port" "$tmp/script" \
 	> "$tmp/out" 2>&1
 st=$?
 end=$(date +%s.%N)
 sed 's/^\(PASS\|FAIL\): /guest \1: /' "$tmp/out"
 echo "mount9p exited $st after $(echo "$end - $start" | bc) s"
+set -- $(sed -n 's/^serial-times //p' "$tmp/out")
+if [ $# -eq 3 ]; then
+	echo "serial: 64 KiB Linux -> Lux9 in $(echo "$2 - $1" | bc) s," \
+		"$(echo "65536 / ($2 - $1)" | bc) bytes/s"
+	echo "serial: 64 KiB Lux9 -> Linux in $(echo "$3 - $2" | bc) s," \
+		"$(echo "65536 / ($3 - $2)" | bc) bytes/s"
+fi
 failed=0
 for c in $cases; do
 	if grep -q "PASS: $c\$" "$tmp/out"; then

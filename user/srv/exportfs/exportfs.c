@@ -261,6 +261,18 @@ xdirgen(uint32_t n, Dir *d, void *aux)
 	return 0;
 }
 
+/* Answer a read or write that moved n bytes, or failed. */
+static void
+xcount(Req *r, long n)
+{
+	if(n < 0){
+		srvrespond(r, syserr());
+		return;
+	}
+	r->ofcall.count = n;
+	srvrespond(r, nil);
+}
+
 static void
 xread(Req *r)
 {
@@ -289,29 +301,16 @@ xread(Req *r)
 		srvrespond(r, srvdirread(r, xdirgen, x));
 		return;
 	}
-	n = pread(x->fd, r->rbuf, r->ifcall.count, r->ifcall.offset);
-	if(n < 0){
-		srvrespond(r, syserr());
-		return;
-	}
-	r->ofcall.count = n;
-	srvrespond(r, nil);
+	xcount(r, pread(x->fd, r->rbuf, r->ifcall.count, r->ifcall.offset));
 }
 
 static void
 xwrite(Req *r)
 {
 	Xfid *x;
-	long n;
 
 	x = r->fid->aux;
-	n = pwrite(x->fd, r->ifcall.data, r->ifcall.count, r->ifcall.offset);
-	if(n < 0){
-		srvrespond(r, syserr());
-		return;
-	}
-	r->ofcall.count = n;
-	srvrespond(r, nil);
+	xcount(r, pwrite(x->fd, r->ifcall.data, r->ifcall.count, r->ifcall.offset));
 }
 
 static void
