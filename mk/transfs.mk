@@ -17,6 +17,6 @@ $(B)/transfs/trap.wasm: user/srv/transfs/trap.c
 	@mkdir -p $(@D)
 	clang --target=wasm32-wasi -O2 -Wall -Wextra -Werror -o $@ $<
 
-LUXBIN += $(B)/user/bin/trans $(TRANSWASM)
+LUXBIN += $(B)/user/bin/trans $(TRANSWASM) $(B)/trans/nl.wasm
 LUXTEST += $(B)/transfs/trap.wasm
 ALL += $(B)/user/bin/trans $(B)/transfs/trap.wasm

@@ -306,8 +306,6 @@ fswalk1(Fid *fid, char *name, Qid *qid)
 		if(np != nil && !f->root && (p = strrchr(np, '/')) != nil)
 			*p = 0;
 	}else if(f->root && strcmp(name, Estats) == 0){
-		free(f->path);
-		f->path = nil;
 		f->root = 0;
 		f->stats = 1;
 		memset(qid, 0, sizeof *qid);
@@ -394,7 +392,9 @@ fsopen(Req *r)
 		return;
 	}
 	err = nil;
-	if((mode&3) == OWRITE || (mode&3) == ORDWR)
+	if(mode&ORCLOSE && t->wr == nil)
+		err = Eronly;
+	else if((mode&3) == OWRITE || (mode&3) == ORDWR)
 		err = startwrite(t, f, mode&OTRUNC);
 	srvrespond(r, err);
 }
@@ -511,6 +511,11 @@ fswrite(Req *r)
 		srvrespond(r, Eperm);
 		return;
 	}
+	r->ofcall.count = 0;
+	if(n == 0){
+		srvrespond(r, nil);
+		return;
+	}
 	if(off > f->w.max || n > f->w.max - off){
 		srvrespond(r, "file too big for the write chain");
 		return;
@@ -621,6 +626,9 @@ fsclunk(Fid *fid)
 		return;
 	if(f->writing && f->dirty)
 		writeback(t, f);
+	if(fid->omode != -1 && (fid->omode & ORCLOSE) && !f->stats && !f->root &&
+	   t->wr != nil && remove(f->path) < 0)
+		fprint(2, "transfs: remove %s: %r\n", f->path);
 	entryput(t, f->e);
 	buffree(&f->w);
 	free(f->dirs);
