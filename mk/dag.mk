@@ -77,7 +77,8 @@ ALL += $(B)/dag/libcrdt-lux9.a $(B)/host/syncsim $(B)/host/syncsim-fast
 .PHONY: soak
 soak: $(B)/host/syncsim-fast
 	for s in 101 102 103 104 105 106 107 108 109 110; do \
-		$(B)/host/syncsim-fast -n 80 -t 400 -s $$s || exit 1; done
+		$(B)/host/syncsim-fast -n 60 -t 120 -s $$s || exit 1; done
+	$(B)/host/syncsim-fast -n 100 -t 80 -s 111
 
 FUZZFLAGS := -std=gnu11 -Wall -Wextra -Werror -O1 -g -fsanitize=fuzzer,address,undefined
 
