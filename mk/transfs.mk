@@ -8,7 +8,8 @@ TRANSFSOBJ := $(TRANSFSSRC:user/srv/transfs/%.c=$(B)/transfs/%.o)
 $(B)/transfs/%.o: user/srv/transfs/%.c user/srv/transfs/transfs.h lib/wasm/wasm.h $(LIBC_HDR)
 	@mkdir -p $(@D)
 	$(UCC) $(UCFLAGS) -Ilib/wasm -c -o $@ $<
-$(B)/user/bin/trans: $(TRANSFSOBJ) $(B)/wasm/libwasm-lux9.a $(B)/9p/lib9p-lux9.a $(ULIBC)
+$(B)/user/bin/trans: $(TRANSFSOBJ) $(B)/wasm/libwasm-lux9.a $(B)/9p/lib9p-lux9.a \
+		$(B)/libc/amd64/start.o $(B)/user/libc.a
 	@mkdir -p $(@D)
 	$(ULD) $(ULDFLAGS) -o $@ $(B)/libc/amd64/start.o $(TRANSFSOBJ) \
 		$(B)/wasm/libwasm-lux9.a $(B)/9p/lib9p-lux9.a $(B)/user/libc.a
