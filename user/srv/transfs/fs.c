@@ -234,14 +234,13 @@ fixdir(Trans *t, Dir *d)
 }
 
 static void
-statsdir(Trans *t, Dir *d, const char *uid)
+statsdir(Dir *d, const char *uid)
 {
 	memset(d, 0, sizeof *d);
 	d->qid.path = Qstats;
 	d->mode = 0444;
 	d->name = Estats;
 	d->uid = d->gid = d->muid = (char*)uid;
-	USED(t);
 }
 
 static char *
@@ -453,7 +452,7 @@ dirgen(uint32_t n, Dir *d, void *aux)
 
 	if(f->root){
 		if(n == 0){
-			statsdir(t, d, fid->uid);
+			statsdir(d, fid->uid);
 			return 0;
 		}
 		n--;
@@ -599,7 +598,7 @@ fsstat(Req *r)
 	Dir *d;
 
 	if(f->stats){
-		statsdir(t, &r->d, r->fid->uid);
+		statsdir(&r->d, r->fid->uid);
 		srvrespond(r, nil);
 		return;
 	}
