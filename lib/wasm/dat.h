@@ -248,7 +248,7 @@ struct Wstore {
 	X(i32satf32s) X(i32satf32u) X(i32satf64s) X(i32satf64u) \
 	X(i64satf32s) X(i64satf32u) X(i64satf64s) X(i64satf64u) \
 	X(refisnull) X(reffunc) \
-	X(lget2) X(lgetaddimm) X(i32addimm) X(addl2) X(i32addl) X(brifl) \
+	X(lget2) X(lgetaddimm) X(i32addimm) X(addl2) X(i32addl) X(brifl) X(i32loadl) \
 	X(i32eqimm) X(i32neimm) X(i32ltsimm) X(i32ltuimm) X(i32gtsimm) X(i32gtuimm) \
 	X(i32lesimm) X(i32leuimm) X(i32gesimm) X(i32geuimm)
 

@@ -407,7 +407,10 @@ docall:
 	fr->inst = inst;
 	fp = sp - np;
 	n = code->nlocals - np;
-	if(n > 0)
+	if(n <= 4){
+		/* maxstack leaves room for these four stores; no memset call */
+		sp[0] = sp[1] = sp[2] = sp[3] = 0;
+	}else
 		memset(sp, 0, n * 8);
 	sp += n;
 	pc = code->code;
@@ -444,7 +447,10 @@ Lbrunless:
 Lbr:
 	n = pc[2];
 	d = fp + pc[1];
-	memmove(d, sp - n, n * 8);
+	if(n == 1)
+		d[0] = sp[-1];
+	else
+		memmove(d, sp - n, n * 8);
 	sp = d + n;
 	pc += (int64_t)pc[0];
 	NEXT();
@@ -474,7 +480,9 @@ Lbrtable:
 	NEXT();
 Lret:
 	n = pc[0];
-	if(n > 0)
+	if(n == 1)
+		fp[0] = sp[-1];
+	else if(n > 0)
 		memmove(fp, sp - n, n * 8);
 	sp = fp + n;
 	fr = &s->frames[s->depth--];
@@ -1004,6 +1012,18 @@ Lbrifl:
 		pc += 1 + (int64_t)pc[1];
 	else
 		pc += 2;
+	NEXT();
+Li32loadl:
+	{
+		uint32_t v;
+
+		ea = (uint64_t)(uint32_t)fp[pc[0]] + pc[1];
+		if(ea + 4 > msz)
+			TRAP(Eoob);
+		memcpy(&v, mb + ea, 4);
+		*sp++ = v;
+		pc += 2;
+	}
 	NEXT();
 Laddl2:
 	*sp++ = (uint32_t)(fp[pc[0]] + fp[pc[1]]);

@@ -96,7 +96,7 @@ isfused(Comp *c, int64_t at, uint64_t o, int64_t len)
  * Start an instruction, fusing it with the one before when they form
  * a common pair (a superinstruction saves a dispatch): const then
  * i32.add or i32.sub, local.get then that, const then an i32
- * comparison, i32.eqz then br_if, local.get then i32.add or br_if,
+ * comparison, i32.eqz then br_if, local.get then i32.add, br_if or i32.load,
  * two local.gets then i32.add.  Never across a label, where another
  * path may enter.
  */
@@ -129,6 +129,10 @@ iop(Comp *c, uint64_t o)
 	}
 	if(o == Oi32add && isfused(c, l, Olget, 2) && l + 2 == c->ncode){
 		c->code[l] = Oi32addl;
+		return 0;
+	}
+	if(o == Oi32load && isfused(c, l, Olget, 2) && l + 2 == c->ncode){
+		c->code[l] = Oi32loadl;	/* the caller adds the offset cell */
 		return 0;
 	}
 	if(o == Obrif && isfused(c, l, Olget, 2) && l + 2 == c->ncode){
@@ -982,7 +986,8 @@ wcompile(Wmodule *m, uint32_t fi, const uint8_t *b, size_t n, char *err, size_t 
 	}
 	wc = &m->codes[fi - m->nimpfuncs];
 	wc->nlocals = c.nlocals;
-	wc->maxstack = c.nlocals + c.maxh + 1;
+	/* + 4: the call sequence zeroes up to four locals unconditionally */
+	wc->maxstack = c.nlocals + c.maxh + 4;
 	wc->code = c.code;
 	wc->ncode = c.ncode;
 	c.code = NULL;
