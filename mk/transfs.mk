@@ -18,6 +18,7 @@ $(B)/transfs/trap.wasm: user/srv/transfs/trap.c
 	@mkdir -p $(@D)
 	clang --target=wasm32-wasi -O2 -Wall -Wextra -Werror -o $@ $<
 
-LUXBIN += $(B)/user/bin/trans $(TRANSWASM) $(B)/trans/nl.wasm
+LUXBIN += $(B)/user/bin/trans
+LUXLIB += $(TRANSWASM) $(B)/trans/nl.wasm
 LUXTEST += $(B)/transfs/trap.wasm
 ALL += $(B)/user/bin/trans $(B)/transfs/trap.wasm

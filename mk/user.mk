@@ -2,7 +2,8 @@
 # kernel test programs (test/kern/NAME.c) into $(B)/user/test, and the
 # boot archive $(B)/amd64/initrd.cpio made from them, user/root,
 # test/sys and the manual.  Other fragments add their Lux9 programs to
-# LUXBIN (they go in /bin) and LUXTEST (in /test/bin).
+# LUXBIN (they go in /bin), LUXTEST (in /test/bin) and LUXLIB (translators,
+# in /lib/trans).
 UCMD := $(patsubst user/cmd/%.c,$(B)/user/bin/%,$(wildcard user/cmd/*.c))
 UTEST := $(patsubst test/kern/%.c,$(B)/user/test/%,$(wildcard test/kern/*.c))
 ULIBC := $(B)/libc/amd64/start.o $(B)/user/libc.a
@@ -26,9 +27,9 @@ $(B)/user/test/%: $(B)/utest/%.o $(ULIBC)
 	$(ULD) $(ULDFLAGS) -o $@ $(B)/libc/amd64/start.o $< $(B)/user/libc.a
 
 .SECONDEXPANSION:
-$(B)/amd64/initrd.cpio: $$(LUXBIN) $$(LUXTEST) tools/mkinitrd \
+$(B)/amd64/initrd.cpio: $$(LUXBIN) $$(LUXTEST) $$(LUXLIB) tools/mkinitrd \
 		$$(shell find user/root test/sys doc/man -type f 2>/dev/null)
-	tools/mkinitrd $@ "$(LUXBIN)" "$(LUXTEST)"
+	tools/mkinitrd $@ "$(LUXBIN)" "$(LUXTEST)" "$(LUXLIB)"
 
 ALL += $(UCMD) $(UTEST) $(B)/amd64/initrd.cpio
 
