@@ -18,7 +18,11 @@ $(B)/rc/host/rcshim.o: test/unit/rcshim.c
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOSTCFLAGS) -Ikernel/abi -Ilib/9p -c -o $@ $<
 
-$(B)/rc/host/rctest.o: test/unit/rctest.c $(RC_HDR)
+$(B)/rc/host/rctest.o: test/unit/rctest.c $(RC_HDR) test/unit/rcdeparse.h
+	@mkdir -p $(@D)
+	$(HOSTCC) $(RC_HOSTFLAGS) -Iuser/cmd/rc -c -o $@ $<
+
+$(B)/rc/host/rcdeparse.o: test/unit/rcdeparse.c $(RC_HDR) test/unit/rcdeparse.h
 	@mkdir -p $(@D)
 	$(HOSTCC) $(RC_HOSTFLAGS) -Iuser/cmd/rc -c -o $@ $<
 
@@ -26,7 +30,8 @@ $(B)/host/rc: $(RC_HOSTOBJ) $(B)/rc/host/rcshim.o
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 
-$(B)/host/rctest: $(filter-out %/main.o,$(RC_HOSTOBJ)) $(B)/rc/host/rcshim.o $(B)/rc/host/rctest.o
+$(B)/host/rctest: $(filter-out %/main.o,$(RC_HOSTOBJ)) $(B)/rc/host/rcshim.o $(B)/rc/host/rctest.o \
+		$(B)/rc/host/rcdeparse.o
 	@mkdir -p $(@D)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $^
 
@@ -47,8 +52,9 @@ LUXBIN += $(B)/user/bin/rc
 ALL += $(B)/host/rc $(B)/host/rctest $(B)/user/bin/rc
 
 # libFuzzer over the lexer, parser, deparser and matcher
-RC_FUZZSRC := $(filter-out user/cmd/rc/main.c,$(RC_SRC)) test/unit/rcshim.c test/unit/rcfuzz.c
-$(B)/host/rcfuzz: $(RC_FUZZSRC) $(RC_HDR) test/unit/rcshim/libc.h
+RC_FUZZSRC := $(filter-out user/cmd/rc/main.c,$(RC_SRC)) test/unit/rcshim.c test/unit/rcfuzz.c \
+	test/unit/rcdeparse.c
+$(B)/host/rcfuzz: $(RC_FUZZSRC) $(RC_HDR) test/unit/rcshim/libc.h test/unit/rcdeparse.h
 	@mkdir -p $(@D)
 	$(HOSTCC) -std=gnu11 -Wall -Wextra -Werror -O1 -g \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

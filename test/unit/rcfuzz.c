@@ -5,50 +5,27 @@
  * running away.
  */
 #include "rc.h"
+#include "rcdeparse.h"
 
+/* what rc deparses must read back as the same */
 static void
 check(char *src)
 {
-	Lex l, l2;
-	Io *io, *io2;
-	Tree *t, *t2;
-	int st, st2;
 	char *d, *d2;
+	int bad;
 
-	io = iostr(src, "fuzz");
-	lexinit(&l, io);
-	for(;;){
-		t = parseline(&l, &st);
-		if(st == TEOF)
-			break;
-		if(t != nil){
-			d = deparse(t);
-			io2 = iostr(d, "deparse");
-			lexinit(&l2, io2);
-			t2 = parseline(&l2, &st2);
-			d2 = t2 != nil ? deparse(t2) : estrdup("");
-			/* a here document may end a line early: compare what parsed */
-			if(st2 == -2 || (l2.io->pos >= l2.io->n && strcmp(d, d2) != 0)){
-				oputs(2, "deparse:\n");
-				oputs(2, d);
-				oputs(2, "\nagain:\n");
-				oputs(2, d2);
-				oputs(2, "\n");
-				oflush(2);
-				abort();
-			}
-			free(d);
-			free(d2);
-			freenodes(l2.nodes);
-			free(l2.text);
-			iofree(io2);
-		}
-		freenodes(l.nodes);
-		l.nodes = nil;
+	d = deparseall(src, &bad);
+	d2 = deparseall(d, &bad);
+	if(bad || strcmp(d, d2) != 0){
+		oputs(2, "deparse:\n");
+		oputs(2, d);
+		oputs(2, "again:\n");
+		oputs(2, d2);
+		oflush(2);
+		abort();
 	}
-	freenodes(l.nodes);
-	free(l.text);
-	iofree(io);
+	free(d);
+	free(d2);
 }
 
 int

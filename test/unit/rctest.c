@@ -5,6 +5,7 @@
  * pattern matcher.  Prints PASS:/FAIL: lines.
  */
 #include "rc.h"
+#include "rcdeparse.h"
 
 static int failures;
 
@@ -103,6 +104,14 @@ static struct {
 	{";;", "()"},
 	{"echo héllo", "(simple [echo héllo])"},
 	{"echo \\", "(simple [echo \\])"},
+	{"echo $in(1) $'x'(2)", "(simple [echo (sub 'in' 1) (sub 'x' 2)])"},
+	{"cat > [x", "(simple cat (> 1 [x))"},
+	{"cat <<a <<b <<c <<d <<e <<f <<g <<h <<i <<j <<k <<l <<m <<n <<o <<p <<q; x\n"
+	 "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\nn\no\np\nbody\nq\n",
+	 "(seq (simple cat (<< 0 '' a) (<< 0 '' b) (<< 0 '' c) (<< 0 '' d) (<< 0 '' e) "
+	 "(<< 0 '' f) (<< 0 '' g) (<< 0 '' h) (<< 0 '' i) (<< 0 '' j) (<< 0 '' k) "
+	 "(<< 0 '' l) (<< 0 '' m) (<< 0 '' n) (<< 0 '' o) (<< 0 '' p) (<< 0 'body\n' q)) "
+	 "(simple x))"},
 
 	/* syntax errors */
 	{"echo (", "ERROR"},
@@ -185,24 +194,25 @@ static void
 testparse(void)
 {
 	uint i;
-	char *d, *d2, *dep, *dep2, name[64];
+	int bad;
+	char *d, *d2, *dep2, name[64];
 
 	for(i = 0; i < nelem(parses); i++){
-		d = parse(parses[i].src, &dep);
+		d = parse(parses[i].src, nil);
 		snprint(name, sizeof name, "rc parse %d", i);
 		result(strcmp(d, parses[i].dump) == 0, name,
 			smprint("%s\n\tgot  %s\n\twant %s", parses[i].src, d, parses[i].dump));
 		if(strcmp(d, "ERROR") != 0){
-			/* the deparse reads back as the same tree */
-			d2 = parse(dep, &dep2);
+			/* the deparse reads back as the same */
+			d2 = deparseall(parses[i].src, &bad);
+			dep2 = deparseall(d2, &bad);
 			snprint(name, sizeof name, "rc deparse %d", i);
-			result(strcmp(dep, dep2) == 0 && strcmp(d2, "ERROR") != 0, name,
-				smprint("%s\n\tdeparse %s\n\tagain   %s", parses[i].src, dep, dep2));
+			result(strcmp(d2, dep2) == 0 && !bad, name,
+				smprint("%s\n\tdeparse %s\n\tagain   %s", parses[i].src, d2, dep2));
 			free(d2);
 			free(dep2);
 		}
 		free(d);
-		free(dep);
 	}
 }
 

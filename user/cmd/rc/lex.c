@@ -455,6 +455,7 @@ lex(Lex *l)
 		lexquoted(l);
 		l->quoted = 1;
 		l->lastword = 1;
+		l->lastvar = dol;	/* $'name'(1) is a subscript too */
 		return settok(l, WORD);
 	}
 	if(!wordchr(c)){

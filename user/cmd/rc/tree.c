@@ -112,8 +112,8 @@ typedef struct Ds Ds;
 struct Ds {
 	char *b;
 	int n, cap;
-	Tree *here[16];		/* here documents whose bodies are due */
-	int nhere;
+	Tree **here;		/* here documents whose bodies are due */
+	int nhere, caphere;
 };
 
 static void
@@ -169,6 +169,14 @@ dlist(Ds *d, Tree *t, char *sep)
 	}
 }
 
+/* a word ending in \ must not touch a newline: that would join lines */
+static void
+dendline(Ds *d)
+{
+	if(d->n > 0 && d->b[d->n - 1] == '\\')
+		dputs(d, " ");
+}
+
 /* the bodies of here documents named before this newline */
 static void
 dnewline(Ds *d)
@@ -176,6 +184,7 @@ dnewline(Ds *d)
 	int i;
 	Tree *h;
 
+	dendline(d);
 	dputs(d, "\n");
 	for(i = 0; i < d->nhere; i++){
 		h = d->here[i];
@@ -217,8 +226,13 @@ dredirs(Ds *d, Tree *r)
 		dputs(d, op[r->type - Rin]);
 		if(r->type == Rhere){
 			dtree(d, r->a);
-			if(d->nhere < (int)nelem(d->here))
-				d->here[d->nhere++] = r;
+			if(d->nhere == d->caphere){
+				d->caphere = d->caphere ? 2 * d->caphere : 8;
+				d->here = realloc(d->here, d->caphere * sizeof d->here[0]);
+				if(d->here == nil)
+					sysfatal("out of memory");
+			}
+			d->here[d->nhere++] = r;
 			continue;
 		}
 		dfds(d, r, r->type == Rin || r->type == Rrdwr ? 0 : 1);
@@ -405,6 +419,8 @@ deparse(Tree *t)
 	dtree(&d, t);
 	if(d.nhere > 0)
 		dnewline(&d);
+	dendline(&d);
+	free(d.here);
 	return d.b;
 }
 

@@ -1,0 +1,2 @@
+/* rcdeparse.c: the deparse of every line of a text (tests only) */
+char	*deparseall(char*, int*);
