@@ -1,12 +1,15 @@
 # exportfs (serve a part of the namespace over 9P) and clockfs (a
 # synthetic server): Lux9 programs on lib/9p, one source file each in
-# user/srv/NAME/NAME.c.
+# user/srv/NAME/NAME.c.  (This fragment is read before libc's and
+# user's, whose variables are not set yet: full paths.)
 XSRV := exportfs clockfs
-$(foreach s,$(XSRV),$(B)/usrv/$(s)/$(s).o): $(B)/usrv/%.o: user/srv/%.c $(9P_HDR) $(LIBC_HDR)
+XSRVLIBC := $(B)/libc/amd64/start.o $(B)/user/libc.a
+$(foreach s,$(XSRV),$(B)/usrv/$(s)/$(s).o): $(B)/usrv/%.o: user/srv/%.c $(9P_HDR) \
+		$(wildcard user/include/*.h) $(B)/include/sysnum.h
 	@mkdir -p $(@D)
 	$(UCC) $(UCFLAGS) -c -o $@ $<
 define xsrvlink
-$(B)/user/bin/$(1): $(B)/usrv/$(1)/$(1).o $(B)/9p/lib9p-lux9.a $(ULIBC)
+$(B)/user/bin/$(1): $(B)/usrv/$(1)/$(1).o $(B)/9p/lib9p-lux9.a $(XSRVLIBC)
 	@mkdir -p $$(@D)
 	$(ULD) $(ULDFLAGS) -o $$@ $(B)/libc/amd64/start.o $$< \
 		$(B)/9p/lib9p-lux9.a $(B)/user/libc.a
