@@ -109,6 +109,25 @@ high64:
  * CPU did not) and its number, then joins intrcommon, which saves the
  * registers in the order of Ureg (abi.h) and calls trap(Ureg*).
  */
+/* the general registers, in the order of Ureg (abi.h) */
+.macro PUSHREGS
+	pushq %r15
+	pushq %r14
+	pushq %r13
+	pushq %r12
+	pushq %r11
+	pushq %r10
+	pushq %r9
+	pushq %r8
+	pushq %rbp
+	pushq %rdi
+	pushq %rsi
+	pushq %rdx
+	pushq %rcx
+	pushq %rbx
+	pushq %rax
+.endm
+
 	.align 16
 	.globl vectors
 vectors:
@@ -126,21 +145,7 @@ vectors:
 	.endr
 
 intrcommon:
-	pushq %r15
-	pushq %r14
-	pushq %r13
-	pushq %r12
-	pushq %r11
-	pushq %r10
-	pushq %r9
-	pushq %r8
-	pushq %rbp
-	pushq %rdi
-	pushq %rsi
-	pushq %rdx
-	pushq %rcx
-	pushq %rbx
-	pushq %rax
+	PUSHREGS
 	cld
 	movq %rsp, %rdi
 	call trap
@@ -181,21 +186,7 @@ syscallentry:
 	pushq %rcx
 	pushq $0
 	pushq $VSYSCALL
-	pushq %r15
-	pushq %r14
-	pushq %r13
-	pushq %r12
-	pushq %r11
-	pushq %r10
-	pushq %r9
-	pushq %r8
-	pushq %rbp
-	pushq %rdi
-	pushq %rsi
-	pushq %rdx
-	pushq %rcx
-	pushq %rbx
-	pushq %rax
+	PUSHREGS
 	cld
 	movq %rsp, %rdi
 	call syscall

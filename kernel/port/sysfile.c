@@ -23,14 +23,14 @@ openmode(ulong o)
 	return o;
 }
 
-uintptr
-sysopen(uintptr *arg)
+/* Open (or create) name and give it a descriptor. */
+static int
+openfd(char *name, int amode, int mode, ulong perm)
 {
 	Chan *c;
-	int fd, mode;
+	int fd;
 
-	mode = openmode(arg[1]);
-	c = namec(namearg(arg[0]), Aopen, mode, 0);
+	c = namec(name, amode, mode, perm);
 	if(waserror()){
 		cclose(c);
 		nexterror();
@@ -41,20 +41,15 @@ sysopen(uintptr *arg)
 }
 
 uintptr
+sysopen(uintptr *arg)
+{
+	return openfd(namearg(arg[0]), Aopen, openmode(arg[1]), 0);
+}
+
+uintptr
 syscreate(uintptr *arg)
 {
-	Chan *c;
-	int fd, mode;
-
-	mode = openmode(arg[1]);
-	c = namec(namearg(arg[0]), Acreate, mode, arg[2]);
-	if(waserror()){
-		cclose(c);
-		nexterror();
-	}
-	fd = newfd(c);
-	poperror();
-	return fd;
+	return openfd(namearg(arg[0]), Acreate, openmode(arg[1]), arg[2]);
 }
 
 uintptr
@@ -189,71 +184,53 @@ sysseek(uintptr *arg)
 	return n;
 }
 
-/* Fix the name in a stat reply to the last element of the path. */
+/* Stat c into the user's buffer; c is closed either way. */
 static long
-statname(Chan *c, uchar *db, long n)
+chanstat(Chan *c, uintptr ua, long n)
 {
-	USED(c);
+	uchar *db;
+
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	if(n < 0)
+		error(Ebadarg);
+	db = uva(ua, n, 1);
+	n = devtab[c->type]->stat(c, db, n);
+	poperror();
+	cclose(c);
 	return n;
 }
 
 uintptr
 sysfstat(uintptr *arg)
 {
-	Chan *c;
-	uchar *db;
-	long n;
-
-	n = arg[2];
-	if(n < 0)
-		error(Ebadarg);
-	db = uva(arg[1], n, 1);
-	c = fdtochan(arg[0], -1);
-	if(waserror()){
-		cclose(c);
-		nexterror();
-	}
-	n = devtab[c->type]->stat(c, db, n);
-	poperror();
-	cclose(c);
-	return statname(c, db, n);
+	return chanstat(fdtochan(arg[0], -1), arg[1], arg[2]);
 }
 
 uintptr
 sysstat(uintptr *arg)
 {
-	Chan *c;
-	uchar *db;
-	long n;
+	return chanstat(namec(namearg(arg[0]), Aaccess, 0, 0), arg[1], arg[2]);
+}
 
-	n = arg[2];
-	if(n < 0)
-		error(Ebadarg);
-	db = uva(arg[1], n, 1);
-	c = namec(namearg(arg[0]), Aaccess, 0, 0);
+/* Change c's stat from the user's buffer; c is closed either way. */
+static long
+chanwstat(Chan *c, uintptr ua, long n)
+{
+	uchar *volatile db;
+	Dir d;
+
+	db = nil;
 	if(waserror()){
+		free(db);
 		cclose(c);
 		nexterror();
 	}
-	n = devtab[c->type]->stat(c, db, n);
-	poperror();
-	cclose(c);
-	return n;
-}
-
-static long
-wstat(Chan *c, uintptr ua, long n)
-{
-	uchar *db;
-	Dir d;
-
 	if(n < STATFIXLEN || n > STATMAX)
 		error(Ebadstat);
 	db = smalloc(n);
-	if(waserror()){
-		free(db);
-		nexterror();
-	}
 	memmove(db, uva(ua, n, 0), n);
 	if(dirunpack(db, n, &d) == 0)
 		error(Ebadstat);
@@ -261,41 +238,20 @@ wstat(Chan *c, uintptr ua, long n)
 	devtab[c->type]->wstat(c, db, n);
 	poperror();
 	free(db);
+	cclose(c);
 	return 0;
 }
 
 uintptr
 sysfwstat(uintptr *arg)
 {
-	Chan *c;
-	long n;
-
-	c = fdtochan(arg[0], -1);
-	if(waserror()){
-		cclose(c);
-		nexterror();
-	}
-	n = wstat(c, arg[1], arg[2]);
-	poperror();
-	cclose(c);
-	return n;
+	return chanwstat(fdtochan(arg[0], -1), arg[1], arg[2]);
 }
 
 uintptr
 syswstat(uintptr *arg)
 {
-	Chan *c;
-	long n;
-
-	c = namec(namearg(arg[0]), Aaccess, 0, 0);
-	if(waserror()){
-		cclose(c);
-		nexterror();
-	}
-	n = wstat(c, arg[1], arg[2]);
-	poperror();
-	cclose(c);
-	return n;
+	return chanwstat(namec(namearg(arg[0]), Aaccess, 0, 0), arg[1], arg[2]);
 }
 
 uintptr
