@@ -62,7 +62,7 @@ $(B)/host/rcfuzz: $(RC_FUZZSRC) $(RC_HDR) test/unit/rcshim/libc.h test/unit/rcde
 .PHONY: rc-fuzz
 rc-fuzz: $(B)/host/rcfuzz
 	@mkdir -p $(B)/fuzz/rc
-	cd $(B)/fuzz && $(CURDIR)/$(B)/host/rcfuzz -runs=1000000 -max_len=2048 -close_fd_mask=2 -print_final_stats=1 rc $(CURDIR)/test/sys
+	cd $(B)/fuzz && $(CURDIR)/$(B)/host/rcfuzz -max_total_time=300 -max_len=4096 -close_fd_mask=2 -print_final_stats=1 rc $(CURDIR)/test/sys
 FUZZ += rc-fuzz
 
 # make bench: rc's costs in guest instructions (qemu -icount), from
