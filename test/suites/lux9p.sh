@@ -85,7 +85,7 @@ fi
 EOF2
 cat "$checks" >> "$tmp/script"
 start=$(date +%s.%N)
-LINUXVM_TIMEOUT=${LINUXVM_TIMEOUT:-200} tools/linuxvm/mount9p "$port" "$tmp/script" \
+LINUXVM_TIMEOUT=${LINUXVM_TIMEOUT:-185} tools/linuxvm/mount9p "$port" "$tmp/script" \
 	> "$tmp/out" 2>&1
 st=$?
 end=$(date +%s.%N)
