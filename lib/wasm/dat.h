@@ -21,8 +21,6 @@ struct Rd {
 };
 
 enum {
-	Maxtypes = 100000,	/* decoder bounds against hostile sizes */
-	Maxfuncs = 1000000,
 	Maxlocals = 50000,
 	Maxparams = 1000,
 	Pagesize = 65536,
