@@ -32,7 +32,7 @@ uartinit(void)
 		outb(p+Data, 1);	/* 115200 baud */
 		outb(p+Ier, 0);
 		outb(p+Lcr, 0x03);	/* 8 bits, no parity, 1 stop */
-		outb(p+Fcr, 0x07);	/* FIFOs on and cleared */
+		outb(p+Fcr, 0xc7);	/* FIFOs on, cleared, interrupt at 14 bytes */
 		outb(p+Mcr, 0x0b);	/* DTR, RTS, OUT2 (interrupts) */
 		outb(p+Ier, 0x01);	/* interrupt on received data */
 	}

@@ -230,6 +230,7 @@ mntrpc(Mnt *m, Mntrpc *r)
 	r->next = m->queue;
 	m->queue = r;
 	if(waserror()){
+		up->mntwrite = 0;
 		if(m->rip == up){
 			m->rip = nil;
 			wakeup(&m->r);
@@ -243,8 +244,10 @@ mntrpc(Mnt *m, Mntrpc *r)
 		}
 		nexterror();
 	}
+	up->mntwrite = 1;
 	if(devtabwrite(m->c, m->wbuf, n, m->c->offset) != (long)n)
 		error(Eshort);
+	up->mntwrite = 0;
 	while(!r->done){
 		if(m->rip == nil){
 			m->rip = up;

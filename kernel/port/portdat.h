@@ -241,6 +241,7 @@ struct Proc {
 	Proc *tlink;		/* timer list */
 	vlong alarm;		/* tick at which to post "alarm" */
 	int kp;			/* kernel process: never in user mode */
+	int mntwrite;		/* writing 9P for the mount driver: no pipe note */
 
 	Xfer *lent;		/* ranges this process has lent out */
 	Xfer *borrowed;		/* ranges it has borrowed */

@@ -114,7 +114,9 @@ qwrite(Queue *q, void *a, long n)
 
 	for(m = 0; m < n; m += k){
 		if(q->rclosed){
-			postnote(up, 1, "sys: write on closed pipe", NUser);
+			/* the mount driver's writes to a dead server only fail */
+			if(!up->mntwrite)
+				postnote(up, 1, "sys: write on closed pipe", NUser);
 			error(Ehungup);
 		}
 		if(q->closed)

@@ -11,7 +11,12 @@
 cd "$(dirname "$0")/../.." || exit 1
 B=${B:-build}
 checks=tools/linuxvm/checks9p
-cases="mount serial-64k $(sed -n 's/^check \([a-z0-9-]*\) .*/\1/p' "$checks" 2>/dev/null)"
+# Over the emulated serial line (about 40 KB/s each way) the two heaviest
+# checks, three parallel 1 MiB reads and a 300-file directory, do not fit
+# the suite's time; linux9p.sh runs them against the host's ramfs9p.
+slow=" parallel big-dir "
+cases="mount serial-64k $(sed -n 's/^check \([a-z0-9-]*\) .*/\1/p' "$checks" 2>/dev/null |
+	while read c; do case "$slow" in *" $c "*) ;; *) echo $c;; esac; done)"
 
 tools/systest -t 120 exportfs clockfs
 
@@ -83,7 +88,10 @@ else
 	echo "FAIL: serial-64k"
 fi
 EOF2
-cat "$checks" >> "$tmp/script"
+awk -v slow="$slow" '
+	/^check / { skip = index(slow, " " $2 " ") > 0 }
+	/^(#|head |exit )/ { skip = 0 }
+	!skip' "$checks" >> "$tmp/script"
 start=$(date +%s.%N)
 LINUXVM_TIMEOUT=${LINUXVM_TIMEOUT:-185} tools/linuxvm/mount9p "$port" "$tmp/script" \
 	> "$tmp/out" 2>&1
