@@ -216,7 +216,7 @@ envread(Chan *c, void *a, long n, vlong off)
 	v = envlookup(up->egrp, nil, c->qid.path);
 	if(v == nil)
 		error(Enonexist);
-	if(off >= v->len)
+	if(off < 0 || off >= v->len)
 		return 0;
 	if(off + n > v->len)
 		n = v->len - off;
@@ -234,8 +234,10 @@ envwrite(Chan *c, void *a, long n, vlong off)
 	v = envlookup(up->egrp, nil, c->qid.path);
 	if(v == nil)
 		error(Enonexist);
+	if(off < 0 || off > Maxenvsize || n > Maxenvsize)
+		error(Etoobig);
 	end = off + n;
-	if(end > Maxenvsize || off < 0)
+	if(end > Maxenvsize)
 		error(Etoobig);
 	if(end > v->len){
 		s = malloc(end);

@@ -254,6 +254,8 @@ rootread(Chan *c, void *a, long n, vlong off)
 	if(c->qid.type & QTDIR)
 		return devdirread(c, a, n, nil, 0, rootgen);
 	f = &files[c->qid.path];
+	if(off < 0)
+		error(Ebadarg);
 	if(off >= (vlong)f->length)
 		return 0;
 	if(off + n > (vlong)f->length)

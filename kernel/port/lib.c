@@ -450,7 +450,7 @@ readstr(vlong off, void *a, long n, char *s)
 	long l;
 
 	l = strlen(s);
-	if(off >= l)
+	if(off < 0 || off >= l)
 		return 0;
 	if(off + n > l)
 		n = l - off;

@@ -7,7 +7,12 @@
 #include "portdat.h"
 #include "portfns.h"
 
+/*
+ * Offsets stay below Maxoff, so offset arithmetic (offset + count) can
+ * never wrap around to a negative number in any device.
+ */
 enum { Maxname = 4096, Maxio = 1<<30 };
+#define Maxoff	(1LL<<60)
 
 static char*
 namearg(uintptr a)
@@ -106,7 +111,7 @@ rw(uintptr *arg, int write)
 	seq = off == -1;
 	if(seq)
 		off = c->offset;
-	else if(off < 0)
+	if(off < 0 || off > Maxoff)
 		error(Ebadarg);
 	if((c->qid.type & QTDIR) && write)
 		error(Eisdir);
@@ -165,18 +170,22 @@ sysseek(uintptr *arg)
 		n = off;
 		break;
 	case SEEKCUR:
+		if(off > Maxoff || off < -Maxoff)
+			error(Ebadarg);
 		n = c->offset + off;
 		break;
 	case SEEKEND:
 		n = devtab[c->type]->stat(c, buf, sizeof buf);
 		if(n <= 2 || dirunpack(buf, n, &d) == 0)
 			error(Ebadstat);
+		if(off > Maxoff || off < -Maxoff || d.length > (uvlong)Maxoff)
+			error(Ebadarg);
 		n = d.length + off;
 		break;
 	default:
 		error(Ebadarg);
 	}
-	if(n < 0 || ((c->qid.type & QTDIR) && n != 0))
+	if(n < 0 || n > Maxoff || ((c->qid.type & QTDIR) && n != 0))
 		error(Ebadarg);
 	c->offset = n;
 	poperror();

@@ -200,6 +200,8 @@ execload(Chan *c, char *args, int n, int argc)
 
 	if(readfull(c, &eh, sizeof eh, 0) != sizeof eh || memcmp(eh.ident, "\x7f" "ELF", 4) != 0)
 		error(Ebadexec);
+	if(eh.phoff > (1ULL<<40))
+		error(Ebadexec);
 	if(eh.ident[4] != 2 || eh.ident[5] != 1 || eh.type != 2 || eh.machine != 62 ||
 	   eh.phentsize != sizeof(Phdr) || eh.phnum == 0 || eh.phnum > nelem(ph))
 		error(Ebadexec);
@@ -213,7 +215,7 @@ execload(Chan *c, char *args, int n, int argc)
 		lo = ph[i].vaddr;
 		hi = lo + ph[i].memsz;
 		if(lo < UTZERO || hi < lo || hi > USTKTOP - USTKSIZE - BY2PG ||
-		   ph[i].filesz > ph[i].memsz || ph[i].offset + ph[i].filesz < ph[i].offset)
+		   ph[i].filesz > ph[i].memsz || ph[i].offset > (1ULL<<40) || ph[i].filesz > (1ULL<<40))
 			error(Ebadexec);
 		if(ph[i].flags & 2){
 			if(lo < dbase)
