@@ -36,6 +36,12 @@ main(void)
 		pread(fd, buf, sizeof buf, 0x7ffffffffffffff0LL);
 		pread(fd, buf, sizeof buf, 0x8000000000000000LL);
 		pwrite(fd, "x", 1, 0x7ffffffffffffff0LL);
+		pwrite(fd, buf, sizeof buf, 0x7ffffffffffffffaLL);	/* offset + count wraps */
+		pread(fd, buf, sizeof buf, 0x7ffffffffffffffaLL);
+		seek(fd, 0x7ffffffffffffffaLL, 0);
+		write(fd, buf, sizeof buf);
+		read(fd, buf, sizeof buf);
+		read(fd, buf, sizeof buf);
 		seek(fd, -5, 2);
 		check(read(fd, buf, sizeof buf) >= 0 || 1, "");
 		close(fd);
