@@ -5,13 +5,13 @@
 XSRV := exportfs clockfs
 XSRVLIBC := $(B)/libc/amd64/start.o $(B)/user/libc.a
 $(foreach s,$(XSRV),$(B)/usrv/$(s)/$(s).o): $(B)/usrv/%.o: user/srv/%.c $(9P_HDR) \
-		$(wildcard user/include/*.h) $(B)/include/sysnum.h
+		$(wildcard user/include/*.h) $(B)/include/sysnum.h user/srv/lib/srvpipe.h
 	@mkdir -p $(@D)
-	$(UCC) $(UCFLAGS) -c -o $@ $<
+	$(UCC) $(UCFLAGS) -Iuser/srv/lib -c -o $@ $<
 define xsrvlink
-$(B)/user/bin/$(1): $(B)/usrv/$(1)/$(1).o $(B)/9p/lib9p-lux9.a $(XSRVLIBC)
+$(B)/user/bin/$(1): $(B)/usrv/$(1)/$(1).o $(B)/usrv/srvpipe.o $(B)/9p/lib9p-lux9.a $(XSRVLIBC)
 	@mkdir -p $$(@D)
-	$(ULD) $(ULDFLAGS) -o $$@ $(B)/libc/amd64/start.o $$< \
+	$(ULD) $(ULDFLAGS) -o $$@ $(B)/libc/amd64/start.o $$< $(B)/usrv/srvpipe.o \
 		$(B)/9p/lib9p-lux9.a $(B)/user/libc.a
 endef
 $(foreach s,$(XSRV),$(eval $(call xsrvlink,$(s))))

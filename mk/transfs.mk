@@ -5,13 +5,14 @@
 TRANSFSSRC := user/srv/transfs/chain.c user/srv/transfs/fs.c user/srv/transfs/trans.c
 TRANSFSOBJ := $(TRANSFSSRC:user/srv/transfs/%.c=$(B)/transfs/%.o)
 
-$(B)/transfs/%.o: user/srv/transfs/%.c user/srv/transfs/transfs.h lib/wasm/wasm.h $(LIBC_HDR)
+$(B)/transfs/%.o: user/srv/transfs/%.c user/srv/transfs/transfs.h lib/wasm/wasm.h \
+		user/srv/lib/srvpipe.h $(LIBC_HDR)
 	@mkdir -p $(@D)
-	$(UCC) $(UCFLAGS) -Ilib/wasm -c -o $@ $<
-$(B)/user/bin/trans: $(TRANSFSOBJ) $(B)/wasm/libwasm-lux9.a $(B)/9p/lib9p-lux9.a \
+	$(UCC) $(UCFLAGS) -Ilib/wasm -Iuser/srv/lib -c -o $@ $<
+$(B)/user/bin/trans: $(TRANSFSOBJ) $(B)/usrv/srvpipe.o $(B)/wasm/libwasm-lux9.a $(B)/9p/lib9p-lux9.a \
 		$(B)/libc/amd64/start.o $(B)/user/libc.a
 	@mkdir -p $(@D)
-	$(ULD) $(ULDFLAGS) -o $@ $(B)/libc/amd64/start.o $(TRANSFSOBJ) \
+	$(ULD) $(ULDFLAGS) -o $@ $(B)/libc/amd64/start.o $(TRANSFSOBJ) $(B)/usrv/srvpipe.o \
 		$(B)/wasm/libwasm-lux9.a $(B)/9p/lib9p-lux9.a $(B)/user/libc.a
 
 $(B)/transfs/trap.wasm: user/srv/transfs/trap.c

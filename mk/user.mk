@@ -33,13 +33,19 @@ $(B)/amd64/initrd.cpio: $$(LUXBIN) $$(LUXTEST) $$(LUXLIB) tools/mkinitrd \
 
 ALL += $(UCMD) $(UTEST) $(B)/amd64/initrd.cpio
 
-# ramfs for Lux9: the portable core (user/srv/ramfs/ramfs.c) and lib/9p.
-$(B)/usrv/ramfs/%.o: user/srv/ramfs/%.c user/srv/ramfs/ramfs.h $(LIBC_HDR)
+# What the Lux9 file servers share (serving on a pipe, posting, mounting):
+# user/srv/lib, linked into each (rules here and in mk/exportfs.mk, transfs.mk).
+$(B)/usrv/srvpipe.o: user/srv/lib/srvpipe.c user/srv/lib/srvpipe.h $(LIBC_HDR)
 	@mkdir -p $(@D)
-	$(UCC) $(UCFLAGS) -Iuser/srv/ramfs -c -o $@ $<
-$(B)/user/bin/ramfs: $(B)/usrv/ramfs/ramfs.o $(B)/usrv/ramfs/lux9.o $(B)/9p/lib9p-lux9.a $(ULIBC)
+	$(UCC) $(UCFLAGS) -Iuser/srv/lib -c -o $@ $<
+
+# ramfs for Lux9: the portable core (user/srv/ramfs/ramfs.c) and lib/9p.
+$(B)/usrv/ramfs/%.o: user/srv/ramfs/%.c user/srv/ramfs/ramfs.h user/srv/lib/srvpipe.h $(LIBC_HDR)
+	@mkdir -p $(@D)
+	$(UCC) $(UCFLAGS) -Iuser/srv/ramfs -Iuser/srv/lib -c -o $@ $<
+$(B)/user/bin/ramfs: $(B)/usrv/ramfs/ramfs.o $(B)/usrv/ramfs/lux9.o $(B)/usrv/srvpipe.o $(B)/9p/lib9p-lux9.a $(ULIBC)
 	@mkdir -p $(@D)
 	$(ULD) $(ULDFLAGS) -o $@ $(B)/libc/amd64/start.o $(B)/usrv/ramfs/lux9.o \
-		$(B)/usrv/ramfs/ramfs.o $(B)/9p/lib9p-lux9.a $(B)/user/libc.a
+		$(B)/usrv/ramfs/ramfs.o $(B)/usrv/srvpipe.o $(B)/9p/lib9p-lux9.a $(B)/user/libc.a
 LUXBIN += $(B)/user/bin/ramfs
 ALL += $(B)/user/bin/ramfs

@@ -13,6 +13,7 @@
 #include <u.h>
 #include <libc.h>
 #include <9psrv.h>
+#include "srvpipe.h"
 
 enum {
 	Qroot, Qtime, Qnsec, Qreads, Nfile,
@@ -23,7 +24,6 @@ static char *names[Nfile] = {
 };
 static char *owner;
 static uvlong nreads;
-static int srvfd;
 
 static void
 clkfill(int q, Dir *d)
@@ -139,20 +139,6 @@ clkstat(Req *r)
 	srvrespond(r, nil);
 }
 
-static long
-piperead(Srv *s, void *buf, long n)
-{
-	USED(s);
-	return read(srvfd, buf, n);
-}
-
-static long
-pipewrite(Srv *s, const void *buf, long n)
-{
-	USED(s);
-	return write(srvfd, buf, n);
-}
-
 static void
 usage(void)
 {
@@ -163,8 +149,7 @@ usage(void)
 void
 main(int argc, char *argv[])
 {
-	char *srvname, *mtpt, buf[64];
-	int p[2], fd;
+	char *srvname, *mtpt;
 	Srv s;
 
 	srvname = mtpt = nil;
@@ -186,38 +171,14 @@ main(int argc, char *argv[])
 	owner = getenv("user");
 	if(owner == nil)
 		owner = "lux9";
-	if(pipe(p) < 0)
-		sysfatal("pipe: %r");
-	switch(rfork(RFPROC|RFFDG|RFNOTEG|RFNAMEG|RFNOWAIT)){
-	case -1:
-		sysfatal("fork: %r");
-	case 0:
-		close(p[0]);
-		srvfd = p[1];
-		memset(&s, 0, sizeof s);
-		s.attach = clkattach;
-		s.walk1 = clkwalk1;
-		s.open = clkopen;
-		s.read = clkread;
-		s.stat = clkstat;
-		s.clunk = clkclunk;
-		s.readfn = piperead;
-		s.writefn = pipewrite;
-		if(srvrun(&s) < 0)
-			exits("protocol error");
-		exits(nil);
-	}
-	close(p[1]);
-	if(srvname != nil){
-		snprint(buf, sizeof buf, "/srv/%s", srvname);
-		fd = create(buf, OWRITE, 0666);
-		if(fd < 0)
-			sysfatal("create %s: %r", buf);
-		if(fprint(fd, "%d", p[0]) < 0)
-			sysfatal("post %s: %r", buf);
-		close(fd);
-	}
-	if(mtpt != nil && mount(p[0], -1, mtpt, MREPL, "") < 0)
-		sysfatal("mount %s: %r", mtpt);
+	memset(&s, 0, sizeof s);
+	s.attach = clkattach;
+	s.walk1 = clkwalk1;
+	s.open = clkopen;
+	s.read = clkread;
+	s.stat = clkstat;
+	s.clunk = clkclunk;
+	if(srvpipe(&s, srvname, mtpt, MREPL) < 0)
+		sysfatal("%r");
 	exits(nil);
 }

@@ -13,6 +13,7 @@
 #include <u.h>
 #include <libc.h>
 #include <9psrv.h>
+#include "srvpipe.h"
 
 typedef struct Xfid Xfid;
 struct Xfid {
@@ -428,8 +429,8 @@ usage(void)
 void
 main(int argc, char *argv[])
 {
-	char *srvname, buf[64];
-	int p[2], fd;
+	char *srvname;
+	int p[2];
 	Dir *d;
 	Srv s;
 
@@ -483,13 +484,8 @@ main(int argc, char *argv[])
 	}
 	if(pipe(p) < 0)
 		sysfatal("pipe: %r");
-	snprint(buf, sizeof buf, "/srv/%s", srvname);
-	fd = create(buf, OWRITE, 0666);
-	if(fd < 0)
-		sysfatal("create %s: %r", buf);
-	if(fprint(fd, "%d", p[0]) < 0)
-		sysfatal("post %s: %r", buf);
-	close(fd);
+	if(srvpost(srvname, p[0]) < 0)
+		sysfatal("%r");
 	switch(rfork(RFPROC|RFFDG|RFNOTEG|RFNOWAIT)){
 	case -1:
 		sysfatal("fork: %r");

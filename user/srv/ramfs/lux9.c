@@ -7,22 +7,7 @@
 #include <u.h>
 #include <libc.h>
 #include "ramfs.h"
-
-static int srvfd;
-
-static long
-piperead(Srv *s, void *buf, long n)
-{
-	USED(s);
-	return read(srvfd, buf, n);
-}
-
-static long
-pipewrite(Srv *s, const void *buf, long n)
-{
-	USED(s);
-	return write(srvfd, buf, n);
-}
+#include "srvpipe.h"
 
 static uint32_t
 now(void)
@@ -40,8 +25,7 @@ usage(void)
 void
 main(int argc, char *argv[])
 {
-	char *user, *srvname, *mtpt, buf[64];
-	int p[2], fd;
+	char *user, *srvname, *mtpt;
 	Ramfs *fs;
 	Srv s;
 
@@ -72,34 +56,10 @@ main(int argc, char *argv[])
 	fs = ramfsnew(user, now);
 	if(fs == nil)
 		sysfatal("ramfs: %r");
-	if(pipe(p) < 0)
-		sysfatal("ramfs: pipe: %r");
-	switch(rfork(RFPROC|RFFDG|RFNOTEG|RFNAMEG|RFNOWAIT)){
-	case -1:
-		sysfatal("ramfs: fork: %r");
-	case 0:
-		close(p[0]);
-		srvfd = p[1];
-		memset(&s, 0, sizeof s);
-		s.readfn = piperead;
-		s.writefn = pipewrite;
-		s.msize = 65536 + IOHDRSZ;
-		ramfssrv(&s, fs);
-		if(srvrun(&s) < 0)
-			exits("protocol error");
-		exits(nil);
-	}
-	close(p[1]);
-	if(srvname != nil){
-		snprint(buf, sizeof buf, "/srv/%s", srvname);
-		fd = create(buf, OWRITE, 0666);
-		if(fd < 0)
-			sysfatal("ramfs: create %s: %r", buf);
-		if(fprint(fd, "%d", p[0]) < 0)
-			sysfatal("ramfs: post %s: %r", buf);
-		close(fd);
-	}
-	if(mtpt != nil && mount(p[0], -1, mtpt, MREPL|MCREATE, "") < 0)
-		sysfatal("ramfs: mount %s: %r", mtpt);
+	memset(&s, 0, sizeof s);
+	s.msize = 65536 + IOHDRSZ;
+	ramfssrv(&s, fs);
+	if(srvpipe(&s, srvname, mtpt, MREPL|MCREATE) < 0)
+		sysfatal("%r");
 	exits(nil);
 }

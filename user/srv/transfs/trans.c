@@ -10,27 +10,12 @@
 #include <u.h>
 #include <libc.h>
 #include <9psrv.h>
+#include "srvpipe.h"
 #include "transfs.h"
 
 enum {
 	Defcache = 32<<20,
 };
-
-static int srvfd;
-
-static long
-piperead(Srv *s, void *buf, long n)
-{
-	USED(s);
-	return read(srvfd, buf, n);
-}
-
-static long
-pipewrite(Srv *s, const void *buf, long n)
-{
-	USED(s);
-	return write(srvfd, buf, n);
-}
 
 static void
 usage(void)
@@ -98,7 +83,6 @@ main(int argc, char *argv[])
 	char *rspec, *wspec, *xspec;
 	vlong fuel, cache;
 	uint pages;
-	int p[2];
 	Trans t;
 	Dir *d;
 	Srv s;
@@ -151,26 +135,11 @@ main(int argc, char *argv[])
 		t.wr = newchain(wspec, fuel, pages);
 	t.maxcache = cache;
 
-	if(pipe(p) < 0)
-		sysfatal("pipe: %r");
 	/* the server's namespace is ours before the mount: it never sees itself */
-	switch(rfork(RFPROC|RFFDG|RFNOTEG|RFNAMEG|RFNOWAIT)){
-	case -1:
-		sysfatal("fork: %r");
-	case 0:
-		close(p[0]);
-		srvfd = p[1];
-		memset(&s, 0, sizeof s);
-		s.readfn = piperead;
-		s.writefn = pipewrite;
-		s.msize = 65536 + IOHDRSZ;
-		transsrv(&s, &t);
-		if(srvrun(&s) < 0)
-			exits("protocol error");
-		exits(nil);
-	}
-	close(p[1]);
-	if(mount(p[0], -1, argv[1], MREPL, "") < 0)
-		sysfatal("mount %s: %r", argv[1]);
+	memset(&s, 0, sizeof s);
+	s.msize = 65536 + IOHDRSZ;
+	transsrv(&s, &t);
+	if(srvpipe(&s, nil, argv[1], MREPL) < 0)
+		sysfatal("%r");
 	exits(nil);
 }
