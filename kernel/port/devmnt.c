@@ -458,55 +458,48 @@ mntstat(Chan *c, uchar *db, int n)
 	return n;
 }
 
+/* Send r (a Topen or Tcreate on c's fid); c becomes the open file. */
 static void
-setiounit(Chan *c, Mnt *m, uint iounit)
+mntopenrpc(Chan *c, Mntrpc *r, int omode)
 {
+	Mnt *m;
+
+	m = mntof(c);
+	r->req.fid = c->fid;
+	mntrpc(m, r);
+	c->qid = r->rep.qid;
 	c->iounit = m->msize - IOHDRSZ;
-	if(iounit != 0 && iounit < c->iounit)
-		c->iounit = iounit;
+	if(r->rep.iounit != 0 && r->rep.iounit < c->iounit)
+		c->iounit = r->rep.iounit;
+	c->mode = omode & 3;
+	c->flag |= COPEN;
+	c->offset = 0;
+	free(r->rbuf);
 }
 
 static Chan*
 mntopen(Chan *c, int omode)
 {
-	Mnt *m;
 	Mntrpc r;
 
-	m = mntof(c);
 	memset(&r, 0, sizeof r);
 	r.req.type = Topen;
-	r.req.fid = c->fid;
 	r.req.mode = omode & (3|OTRUNC|ORCLOSE);
-	mntrpc(m, &r);
-	c->qid = r.rep.qid;
-	setiounit(c, m, r.rep.iounit);
-	c->mode = omode & 3;
-	c->flag |= COPEN;
-	c->offset = 0;
-	free(r.rbuf);
+	mntopenrpc(c, &r, omode);
 	return c;
 }
 
 static void
 mntcreate(Chan *c, char *name, int omode, ulong perm)
 {
-	Mnt *m;
 	Mntrpc r;
 
-	m = mntof(c);
 	memset(&r, 0, sizeof r);
 	r.req.type = Tcreate;
-	r.req.fid = c->fid;
 	r.req.name = name;
 	r.req.perm = perm;
 	r.req.mode = omode & (3|OTRUNC|ORCLOSE|OEXCL);
-	mntrpc(m, &r);
-	c->qid = r.rep.qid;
-	setiounit(c, m, r.rep.iounit);
-	c->mode = omode & 3;
-	c->flag |= COPEN;
-	c->offset = 0;
-	free(r.rbuf);
+	mntopenrpc(c, &r, omode);
 }
 
 static void
