@@ -33,6 +33,19 @@ static int pipepath;
 #define PIPETYPE(q)	((q).path & 0xff)
 extern Dev pipedevtab;
 
+/* Which end c is: 0 (data), 1 (data1), or -1 (the directory). */
+static int
+pipeend(Chan *c)
+{
+	switch(PIPETYPE(c->qid)){
+	case Qdata0:
+		return 0;
+	case Qdata1:
+		return 1;
+	}
+	return -1;
+}
+
 static void
 pipefree(Pipe *p)
 {
@@ -110,14 +123,8 @@ pipeopen(Chan *c, int omode)
 	if((c->qid.type & QTDIR) && (omode & 3) != OREAD)
 		error(Eperm);
 	p = c->aux;
-	switch(PIPETYPE(c->qid)){
-	case Qdata0:
-		p->open[0]++;
-		break;
-	case Qdata1:
-		p->open[1]++;
-		break;
-	}
+	if(pipeend(c) >= 0)
+		p->open[pipeend(c)]++;
 	c->mode = omode & 3;
 	c->flag |= COPEN;
 	c->offset = 0;
@@ -134,15 +141,7 @@ pipeclose(Chan *c)
 	if(p == nil)
 		return;
 	if(c->flag & COPEN){
-		e = -1;
-		switch(PIPETYPE(c->qid)){
-		case Qdata0:
-			e = 0;
-			break;
-		case Qdata1:
-			e = 1;
-			break;
-		}
+		e = pipeend(c);
 		if(e >= 0 && --p->open[e] == 0){
 			qhangup(p->q[!e]);	/* the other end reads EOF */
 			qrhangup(p->q[e]);	/* nobody reads this end */
@@ -161,15 +160,9 @@ piperead(Chan *c, void *a, long n, vlong off)
 
 	USED(off);
 	p = c->aux;
-	switch(PIPETYPE(c->qid)){
-	case Qdir:
+	if(pipeend(c) < 0)
 		return devdirread(c, a, n, pipedir, nelem(pipedir), pipegen);
-	case Qdata0:
-		return qread(p->q[0], a, n);
-	case Qdata1:
-		return qread(p->q[1], a, n);
-	}
-	error(Egreg);
+	return qread(p->q[pipeend(c)], a, n);
 }
 
 static long
@@ -179,13 +172,9 @@ pipewrite(Chan *c, void *a, long n, vlong off)
 
 	USED(off);
 	p = c->aux;
-	switch(PIPETYPE(c->qid)){
-	case Qdata0:
-		return qwrite(p->q[1], a, n);
-	case Qdata1:
-		return qwrite(p->q[0], a, n);
-	}
-	error(Eperm);
+	if(pipeend(c) < 0)
+		error(Eperm);
+	return qwrite(p->q[!pipeend(c)], a, n);
 }
 
 /*
@@ -202,16 +191,9 @@ pipexchange(Chan *c, int recv, Xfer ***q, Rendez **r)
 
 	if(devtab[c->type] != &pipedevtab || !(c->flag & COPEN))
 		return -1;
-	switch(PIPETYPE(c->qid)){
-	case Qdata0:
-		e = 0;
-		break;
-	case Qdata1:
-		e = 1;
-		break;
-	default:
+	e = pipeend(c);
+	if(e < 0)
 		return -1;
-	}
 	p = c->aux;
 	to = recv ? e : !e;
 	*q = &p->xq[to];
