@@ -83,9 +83,7 @@ struct Chan {
 	void *aux;	/* device's own */
 	uvlong aux2;
 	Mhead *umh;	/* union directory being read */
-	Mount *umc;	/* the member of the union being read now */
-	Chan *ucur;	/* its open channel */
-	Chan *mchan;	/* mnt: channel to the server */
+	Chan *ucur;	/* the member being read now, open (aux2 counts members) */
 	uint fid;	/* mnt: fid on that server */
 	uint iounit;
 };
@@ -216,7 +214,6 @@ struct Proc {
 	Seg seg[NSEG];
 
 	char errstr[ERRMAX];
-	char syserrstr[ERRMAX];
 	Label errlab[NERR];
 	int nerrlab;
 	Ureg *ureg;		/* user registers of the current entry */
@@ -226,13 +223,11 @@ struct Proc {
 	int notified;		/* in a note handler */
 	int notepending;
 	void *notify;		/* user note handler */
-	uintptr notesp;
 	uintptr noteureg;	/* user address of the saved registers */
 	char lastnote[ERRMAX];
 
 	Waitq *waitq;
 	int nchild;
-	int nwait;
 	Rendez waitr;
 	Rendez *r;		/* the Rendez it sleeps on */
 	Proc *wnext;		/* next on that Rendez */
@@ -292,7 +287,6 @@ struct Queue {
 	int len;
 	int closed;	/* writer hung up */
 	int rclosed;	/* reader hung up */
-	int flags;
 	Rendez rr;
 	Rendez wr;
 };

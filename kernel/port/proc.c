@@ -443,7 +443,6 @@ pexit(char *exitstr, int freemem)
 					;
 				nw->next = w;
 			}
-			parent->nwait++;
 		}
 		parent->nchild--;
 		wakeup(&parent->waitr);

@@ -469,7 +469,6 @@ sysawait(uintptr *arg)
 	sleep(&up->waitr, haswait, nil);
 	w = up->waitq;
 	up->waitq = w->next;
-	up->nwait--;
 	l = strlen(w->msg);
 	if(l > n)
 		l = n;
