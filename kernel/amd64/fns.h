@@ -16,7 +16,6 @@ void mmufreepml4(uintptr);
 void mmuswitch(Proc*);
 uintptr *mmuwalk(uintptr, uintptr, int);
 int mmumap(uintptr, uintptr, uintptr, int);
-void mmuunmap(uintptr, uintptr);
 void flushtlb(uintptr);
 void uartinit(void);
 void uartputc(int, int);
@@ -26,16 +25,12 @@ void apicinit(void);
 void apiceoi(void);
 void ioapicinit(void);
 void touser(Ureg*) __attribute__((noreturn));
-void forkret(void);
 void fpusave(void*);
 void fpurestore(void*);
 void fpuinit(void);
 uvlong rdtsc(void);
 vlong fastticks2ns(uvlong);
 void idlehands(void);
-void procsetup(Proc*);
-void procsave(Proc*);
-void procrestore(Proc*);
 void setkstack(Proc*);
 void dumpregs(Ureg*);
 int userureg(Ureg*);
@@ -80,15 +75,6 @@ splhi(void)
 
 	__asm__ volatile("pushfq; popq %0; cli" : "=r"(f) : : "memory");
 	return (f >> 9) & 1;
-}
-
-static inline void
-splx(int s)
-{
-	if(s)
-		__asm__ volatile("sti" : : : "memory");
-	else
-		__asm__ volatile("cli" : : : "memory");
 }
 
 static inline uvlong

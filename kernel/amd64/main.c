@@ -184,7 +184,6 @@ main(uint magic, uintptr mbpa)
 	fpuinit();
 	apicinit();
 	ioapicinit();
-	procinit();
 	chandevreset();
 	userinit();
 	schedinit();

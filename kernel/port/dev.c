@@ -112,19 +112,6 @@ devwalk(Chan *c, Chan *nc, char *name, Dirtab *tab, int ntab, Devgen *gen)
 	}
 }
 
-/* Pack d into the stat buffer; 0 if it does not fit (or n too small). */
-uint
-packdir(Dir *d, uchar *buf, uint n)
-{
-	return dirpack(d, buf, n);
-}
-
-uint
-unpackdir(uchar *buf, uint n, Dir *d)
-{
-	return dirunpack(buf, n, d);
-}
-
 static int
 statreply(Dir *d, uchar *db, int n)
 {
@@ -139,7 +126,7 @@ statreply(Dir *d, uchar *db, int n)
 		db[1] = m >> 8;
 		return 2;
 	}
-	return packdir(d, db, n);
+	return dirpack(d, db, n);
 }
 
 int
@@ -207,7 +194,7 @@ devdirread(Chan *c, char *va, long n, Dirtab *tab, int ntab, Devgen *gen)
 		dsz = dirsize(&d);
 		if(m + dsz > n)
 			break;
-		packdir(&d, (uchar*)va + m, n - m);
+		dirpack(&d, (uchar*)va + m, n - m);
 		m += dsz;
 	}
 	if(m == 0)

@@ -40,7 +40,6 @@ int readstr(vlong, void*, long, char*);
 int readnum(vlong, void*, long, vlong, int);
 
 /* proc.c */
-void procinit(void);
 Proc *newproc(void);
 void ready(Proc*);
 void sched(void);
@@ -50,26 +49,21 @@ void tsleep(Rendez*, int (*)(void*), void*, long);
 int wakeup(Rendez*);
 void error(char*) __attribute__((noreturn));
 void nexterror(void) __attribute__((noreturn));
-void exhausted(char*) __attribute__((noreturn));
 int postnote(Proc*, int, char*, int);
 void pexit(char*, int) __attribute__((noreturn));
 Proc *pidproc(int);
 void timertick(void);
-void procfree(Proc*);
-void kproc(char*, void (*)(void*), void*);
 void yield(void);
 int return0(void*);
 
 /* seg.c (user address space, portable part) */
 int segfault(Proc*, uintptr, int, int);
-void segfree(Proc*);
 int segcopy(Proc*, Proc*);
 uintptr segbrk(uintptr);
 void validaddr(uintptr, uintptr, int);
 void *uva(uintptr, uintptr, int);
 char *validstr(uintptr, int);
 int okaddr(uintptr, uintptr, int);
-void sysexecload(Proc*, Chan*, char*, char**, int, int);
 
 /* chan.c */
 Chan *newchan(void);
@@ -77,7 +71,6 @@ void incref(int*);
 void cclose(Chan*);
 Chan *cclone(Chan*);
 Chan *namec(char*, int, int, ulong);
-Chan *walkname(Chan*, char**, int, int);
 void cwalk1(Chan*, char*);
 int eqchan(Chan*, Chan*);
 int cmount(Chan*, Chan*, int);
@@ -110,9 +103,6 @@ void devpermcheck(char*, ulong, int);
 void devcreate(Chan*, char*, int, ulong);
 void devremove(Chan*);
 int devwstat(Chan*, uchar*, int);
-void devreset(void);
-uint packdir(Dir*, uchar*, uint);
-uint unpackdir(uchar*, uint, Dir*);
 
 /* qio.c */
 Queue *qopen(int);
@@ -127,7 +117,6 @@ int qlen(Queue*);
 /* devcons.c */
 void consinput(int);
 void putstrn(char*, int);
-void kprintinit(void);
 
 /* env */
 void closeegrp(Egrp*);
@@ -135,7 +124,6 @@ Egrp *dupegrp(Egrp*);
 
 /* syscall dispatch (trap.c calls) */
 void notes(Ureg*);
-int notify(Ureg*);
 Seg *seglookup(Proc*, uintptr);
 int segnewpage(Proc*, uintptr, uintptr, int);
 void segunmap(Proc*, uintptr);

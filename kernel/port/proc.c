@@ -19,11 +19,6 @@ static Proc *sleepers;		/* timed sleeps and alarms */
 int nproc;
 enum { NPROCMAX = 2000 };
 
-void
-procinit(void)
-{
-}
-
 int
 return0(void *a)
 {
