@@ -672,6 +672,19 @@ newfd(Chan *c)
 	return i;
 }
 
+/*
+ * Describe descriptor fd, open on c, as /proc/N/fd and #d/Nctl do:
+ * descriptor, mode, device, device number, qid, offset, name.
+ */
+char*
+fdline(char *s, char *e, int fd, Chan *c)
+{
+	return seprint(s, e, "%3d %c%c %c %8ud (%16llux %ud %02x) %8lld %s\n",
+		fd, (c->mode&3) != OWRITE ? 'r' : '-', (c->mode&3) != OREAD ? 'w' : '-',
+		devtab[c->type]->dc, c->dev, c->qid.path, c->qid.vers, c->qid.type,
+		c->offset, c->path);
+}
+
 /* The channel for fd, checked against the wanted mode (-1: any). */
 Chan*
 fdtochan(int fd, int mode)

@@ -94,10 +94,7 @@ dupread(Chan *c, void *a, long n, vlong off)
 	if(c->qid.type & QTDIR)
 		return devdirread(c, a, n, nil, 0, dupgen);
 	f = fdtochan(c->aux2, -1);
-	snprint(buf, sizeof buf, "%3d %c%c %c %8ud (%16llux %ud %02x) %8lld %s\n",
-		(int)c->aux2, (f->mode&3) != OWRITE ? 'r' : '-', (f->mode&3) != OREAD ? 'w' : '-',
-		devtab[f->type]->dc, f->dev, f->qid.path, f->qid.vers, f->qid.type,
-		f->offset, f->path);
+	fdline(buf, buf + sizeof buf, c->aux2, f);
 	cclose(f);
 	return readstr(off, a, n, buf);
 }

@@ -180,10 +180,7 @@ proctext(Proc *p, int t)
 			c = p->fgrp->fd[i];
 			if(c == nil)
 				continue;
-			s = seprint(s, e, "%3d %c%c %c %8ud (%16llux %ud %02x) %8lld %s\n",
-				i, (c->mode&3) != OWRITE ? 'r' : '-', (c->mode&3) != OREAD ? 'w' : '-',
-				devtab[c->type]->dc, c->dev, c->qid.path, c->qid.vers, c->qid.type,
-				c->offset, c->path);
+			s = fdline(s, e, i, c);
 		}
 		break;
 	case Qsegment:

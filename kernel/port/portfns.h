@@ -85,6 +85,7 @@ long unionread(Chan*, void*, long);
 void cnameset(Chan*, char*);
 int devno(int);
 Chan *fdtochan(int, int);
+char *fdline(char*, char*, int, Chan*);
 int newfd(Chan*);
 long devtabread(Chan*, void*, long, vlong);
 long devtabwrite(Chan*, void*, long, vlong);
