@@ -14,7 +14,8 @@ static char*
 runtest(char *name)
 {
 	static char msg[ERRMAX+64];
-	char path[256], *argv[4], *f[5];
+	char path[256], *argv[4];
+	Waitmsg *w;
 	Dir *d;
 	int pid, n;
 
@@ -41,12 +42,14 @@ runtest(char *name)
 		exits("exec failed");
 	}
 	for(;;){
-		n = await(msg, sizeof msg - 1);
-		if(n < 0)
+		w = wait();
+		if(w == nil)
 			return "lost the child";
-		msg[n] = 0;
-		if(tokenize(msg, f, 5) == 5 && atoi(f[0]) == pid)
-			return f[4];
+		n = w->pid;
+		strecpy(msg, msg + sizeof msg, w->msg);
+		free(w);
+		if(n == pid)
+			return msg;
 	}
 }
 

@@ -97,7 +97,7 @@ static char*
 run(char **argv, int noteg)
 {
 	static char msg[ERRMAX+64];
-	char *f[5];
+	Waitmsg *w;
 	int pid, n;
 
 	pid = rfork(RFPROC|RFFDG|RFENVG|(noteg ? RFNOTEG : 0));
@@ -111,12 +111,14 @@ run(char **argv, int noteg)
 		exits("exec failed");
 	}
 	for(;;){
-		n = await(msg, sizeof msg - 1);
-		if(n < 0)
+		w = wait();
+		if(w == nil)
 			return "no child";
-		msg[n] = 0;
-		if(tokenize(msg, f, 5) == 5 && atoi(f[0]) == pid)
-			return f[4];
+		n = w->pid;
+		strecpy(msg, msg + sizeof msg, w->msg);
+		free(w);
+		if(n == pid)
+			return msg;
 	}
 }
 
