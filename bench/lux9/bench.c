@@ -162,17 +162,16 @@ pread8k(void)
 	report("pread8k", v);
 }
 
+/* Read a new 16 MiB file in 64 KiB reads into buf. */
 static void
-read16m(void)
+timeread(char *name, char *file, char *buf)
 {
 	uvlong v[Runs], t;
-	char *buf;
 	int r, fd;
 
-	mkfile("/tmp/bench16m", 16<<20);
-	buf = malloc(65536);
+	mkfile(file, 16<<20);
 	for(r = 0; r < Runs; r++){
-		fd = open("/tmp/bench16m", OREAD);
+		fd = open(file, OREAD);
 		if(fd < 0)
 			fail("open");
 		t = tsc();
@@ -181,8 +180,54 @@ read16m(void)
 		v[r] = tsc() - t;
 		close(fd);
 	}
-	remove("/tmp/bench16m");
-	report("read16m", v);
+	remove(file);
+	report(name, v);
+}
+
+static void
+read16m(void)
+{
+	char *buf;
+
+	buf = malloc(65536);
+	timeread("read16m", "/tmp/bench16m", buf);
+	free(buf);
+}
+
+/*
+ * 16 MiB through 9P in 64 KiB reads into a page-aligned buffer: from
+ * ramfs on /tmp, which moves the pages (pages(5)), and from a ramfs -c,
+ * which copies every byte.
+ */
+static void
+read16mpg(char *name, int copy)
+{
+	char *buf, *argv[5];
+	int fd, pid;
+
+	if(copy){
+		if((fd = create("/tmp/c", OREAD, DMDIR|0755)) < 0)
+			fail("mkdir /tmp/c");
+		close(fd);
+		argv[0] = "ramfs";
+		argv[1] = "-c";
+		argv[2] = "-m";
+		argv[3] = "/tmp/c";
+		argv[4] = nil;
+		if((pid = rfork(RFPROC|RFFDG)) == 0){
+			exec("/bin/ramfs", argv);
+			exits("exec");
+		}
+		if(pid < 0 || waitpid() != pid)
+			fail("ramfs -c");
+	}
+	buf = aligned_alloc(4096, 65536);
+	timeread(name, copy ? "/tmp/c/bench16m" : "/tmp/bench16m", buf);
+	free(buf);
+	if(copy){
+		unmount(nil, "/tmp/c");
+		remove("/tmp/c");
+	}
 }
 
 static void
@@ -291,7 +336,7 @@ main(int argc, char *argv[])
 	int i;
 
 	if(argc < 2){
-		fprint(2, "usage: bench nullsys|pipert|fork|forkexec|pread8k|read16m|pipe64m ...\n");
+		fprint(2, "usage: bench nullsys|pipert|fork|forkexec|pread8k|read16m|read16mx|read16mc|pipe64m|exchange ...\n");
 		exits("usage");
 	}
 	for(i = 1; i < argc; i++){
@@ -307,6 +352,10 @@ main(int argc, char *argv[])
 			pread8k();
 		else if(strcmp(argv[i], "read16m") == 0)
 			read16m();
+		else if(strcmp(argv[i], "read16mx") == 0)
+			read16mpg("read16mx", 0);
+		else if(strcmp(argv[i], "read16mc") == 0)
+			read16mpg("read16mc", 1);
 		else if(strcmp(argv[i], "pipe64m") == 0)
 			pipe64m();
 		else if(strcmp(argv[i], "exchange") == 0){

@@ -49,6 +49,7 @@ enum {
 	PGMOVE = 0,		/* the pages change owner */
 	PGLEND = 1,		/* lent read-only; the owner keeps read access */
 	PGLENDMUT = 2,		/* lent read-write; the owner loses access */
+	PGCOW = 3,		/* shared copy-on-write (pgoffer, pgtake, 9P) */
 
 	/* user address space (amd64) */
 	UTZERO = 0x400000,		/* programs are linked here */

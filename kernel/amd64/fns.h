@@ -50,6 +50,7 @@ enum {
 	PTENX = 1ULL<<63,
 	PTEXMOVED = 1<<9,	/* not present: moved to another process */
 	PTEXLENT = 1<<10,	/* not present: lent mutably; frame kept */
+	PTEXCOW = 1<<11,	/* read-only, shared copy-on-write (Xcow) */
 };
 #define PTEFRAME(e)	((e) & 0x000ffffffffff000ULL)
 
@@ -110,6 +111,7 @@ void userinit(void);
 uintptr mmukernel(void);
 void mmufreeuser(uintptr, int);
 int mmucopyuser(uintptr, uintptr, int);
+void mmuleaves(uintptr, void (*)(void*, uintptr, uintptr), void*);
 extern uchar *initrd;
 extern uintptr initrdlen;
 extern char *bootargs;

@@ -121,9 +121,8 @@ freetable(uvlong *t, int level, int pid)
 		pa = t[i] & PTEADDR;
 		if(level > 1)
 			freetable(KADDR(pa), level-1, pid);
-		else if(pagetab[pa >> PGSHIFT].state == Puser && pagetab[pa >> PGSHIFT].owner == pid &&
-		   pagetab[pa >> PGSHIFT].nborrow == 0)
-			pagefree(KADDR(pa));	/* lent frames stay with their borrowers */
+		else
+			xunmap(t[i], pid);
 		t[i] = 0;
 	}
 	if(level < 4)
@@ -185,8 +184,9 @@ copytable(uvlong *t, int level, uintptr va, uintptr to, int pid)
 		pagetab[PADDR(n) >> PGSHIFT].state = Puser;
 		pagetab[PADDR(n) >> PGSHIFT].owner = pid;
 		flags = t[i] & ~PTEADDR;
-		if(pagetab[pa >> PGSHIFT].xstate == Xlentshared && pagetab[pa >> PGSHIFT].owner != pid)
-			flags |= PTEWRITE;	/* the child's copy is its own */
+		if((flags & PTEXCOW) ||
+		   (pagetab[pa >> PGSHIFT].xstate == Xlentshared && pagetab[pa >> PGSHIFT].owner != pid))
+			flags = (flags | PTEWRITE) & ~(uintptr)PTEXCOW;	/* the child's copy is its own */
 		if(mmumap(to, a, PADDR(n), flags) < 0){
 			pagefree(n);
 			return -1;
@@ -207,6 +207,36 @@ mmucopyuser(uintptr from, uintptr to, int pid)
 			if(copytable(KADDR(t[i] & PTEADDR), 3, (uintptr)i << 39, to, pid) < 0)
 				return -1;
 	return 0;
+}
+
+static void
+leaves(uvlong *t, int level, uintptr va, void (*f)(void*, uintptr, uintptr), void *a)
+{
+	int i;
+	uintptr v;
+
+	for(i = 0; i < 512; i++){
+		if((t[i] & PTEVALID) == 0)
+			continue;
+		v = va | ((uintptr)i << (12 + 9*(level-1)));
+		if(level > 1)
+			leaves(KADDR(t[i] & PTEADDR), level-1, v, f, a);
+		else
+			f(a, v, t[i]);
+	}
+}
+
+/* Call f for every present user leaf entry, in address order. */
+void
+mmuleaves(uintptr pml4, void (*f)(void*, uintptr va, uintptr pte), void *a)
+{
+	uvlong *t;
+	int i;
+
+	t = KADDR(pml4);
+	for(i = 0; i < 256; i++)	/* the user half */
+		if(t[i] & PTEVALID)
+			leaves(KADDR(t[i] & PTEADDR), 3, (uintptr)i << 39, f, a);
 }
 
 void

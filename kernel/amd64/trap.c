@@ -152,8 +152,19 @@ pagefault(Ureg *u)
 	addr = getcr2();
 	read = (u->ecode & 2) == 0;
 	user = userureg(u);
-	if(!user)
+	if(!user){
+		/* the kernel writing a user's copy-on-write page: a read(2) into it */
+		if(!read && up != nil && addr < UADDRMAX)
+			switch(xcowfault(up, addr)){
+			case 0:
+				return;
+			case -2:
+				/* okaddr saw memory enough; it went meanwhile */
+				if(up->nerrlab > 0)
+					error(Enomem);
+			}
 		panic("kernel page fault at %#lux pc %#llux", addr, u->ip);
+	}
 	if(xviolation(up, addr, !read)){
 		postnote(up, 1, xviolationnote(), NUser);
 		return;

@@ -8,6 +8,10 @@
  * flushes its request (Tflush).  A server that hangs up, or sends a reply
  * that is malformed or does not fit the request, breaks the mount: every
  * pending and later call gets an error; the kernel never trusts a reply.
+ *
+ * On a pipe the client asks for 9P2000.x (pages(5)): a read or write of
+ * a page-aligned user buffer then moves whole pages by page exchange,
+ * shared copy-on-write (exchange.c), and only the rest in the message.
  */
 #include "u.h"
 #include "portdat.h"
@@ -27,6 +31,9 @@ struct Mntrpc {
 	uint rlen;
 	char *err;	/* set instead of a reply when the mount breaks */
 	int flushed;
+	Xfer *out;	/* Twritepg: the pages, until queued in the pipe */
+	int offered;	/* they were: withdraw what the server did not take */
+	Xfer *in;	/* Rreadpg: the pages the server gave */
 };
 
 struct Mnt {
@@ -42,6 +49,7 @@ struct Mnt {
 	Rendez r;	/* waiting for replies or the reader's role */
 	char *dead;	/* why the mount broke */
 	uchar *wbuf;
+	int pg;		/* 9P2000.x agreed */
 };
 
 enum {
@@ -49,6 +57,7 @@ enum {
 	Minmsize = 256,
 	Ntags = 1024,
 };
+static char Vpg[] = "9P2000.x";
 
 static Mnt *mnts;
 static int mntid;
@@ -128,6 +137,49 @@ readn(Chan *c, uchar *a, long n)
 	}
 }
 
+/* The server's offer of pages keyed by tag; nil if there is none. */
+static Xfer*
+mnttake(Mnt *m, int tag)
+{
+	Xfer **q;
+	Rendez *rz;
+
+	if(pipexchange(m->c, 1, &q, &rz) < 0)
+		return nil;
+	return xcowtake(q, tag);
+}
+
+/* Queue r's pages for the server, keyed by r's tag. */
+static void
+mntoffer(Mnt *m, Mntrpc *r)
+{
+	Xfer **q, *x;
+	Rendez *rz;
+
+	x = r->out;
+	r->out = nil;
+	if(pipexchange(m->c, 0, &q, &rz) != 0){
+		xcowfree(x);
+		error(Ehungup);
+	}
+	xcowqueue(q, x, r->tag);
+	r->offered = 1;
+}
+
+/* Withdraw r's pages if the server has not taken them. */
+static void
+mntwithdraw(Mnt *m, Mntrpc *r)
+{
+	Xfer **q, *x;
+	Rendez *rz;
+
+	if(!r->offered)
+		return;
+	r->offered = 0;
+	if(pipexchange(m->c, 0, &q, &rz) >= 0 && (x = xcowtake(q, r->tag)) != nil)
+		xcowfree(x);
+}
+
 /* Read one reply and give it to its request.  Called by the reader. */
 static void
 mntreadreply(Mnt *m)
@@ -168,6 +220,13 @@ mntreadreply(Mnt *m)
 		else if(f.type != Rerror && f.type != r->req.type + 1 &&
 		   !(r->req.type == Tflush && f.type == Rflush))
 			why = "reply of the wrong type";
+		else if(f.type == Rreadpg && f.npages > 0 && (r->in = mnttake(m, f.tag)) == nil)
+			why = "reply without its pages";
+		else if(r->in != nil && r->in->npages != (int)f.npages){
+			xcowfree(r->in);
+			r->in = nil;
+			why = "reply with the wrong pages";
+		}
 	}
 	if(why){
 		free(buf);
@@ -237,13 +296,20 @@ mntrpc(Mnt *m, Mntrpc *r)
 		}
 		if(strcmp(up->errstr, Eintr) == 0 && !r->done && r->req.type != Tflush && !m->dead)
 			mntflush(m, r);
+		mntwithdraw(m, r);
 		unqueue(m, r);
 		if(r->rbuf){
 			free(r->rbuf);
 			r->rbuf = nil;
 		}
+		if(r->in){
+			xcowfree(r->in);
+			r->in = nil;
+		}
 		nexterror();
 	}
+	if(r->out)
+		mntoffer(m, r);
 	up->mntwrite = 1;
 	if(devtabwrite(m->c, m->wbuf, n, m->c->offset) != (long)n)
 		error(Eshort);
@@ -258,6 +324,7 @@ mntrpc(Mnt *m, Mntrpc *r)
 			sleep(&m->r, rpcready, r);
 	}
 	poperror();
+	mntwithdraw(m, r);
 	unqueue(m, r);
 	if(r->err)
 		error(r->err);
@@ -294,6 +361,8 @@ mntversion(Chan *c)
 {
 	Mnt *m;
 	Mntrpc r;
+	Xfer **q;
+	Rendez *rz;
 
 	for(m = mnts; m; m = m->next)
 		if(m->c == c && !m->dead){
@@ -320,12 +389,15 @@ mntversion(Chan *c)
 	r.req.type = Tversion;
 	r.req.msize = Msize;
 	r.req.version = "9P2000";
+	if(pipexchange(c, 1, &q, &rz) >= 0)
+		r.req.version = Vpg;	/* pages can move on a pipe */
 	mntrpc(m, &r);
 	if(r.rep.msize < Minmsize || r.rep.msize > Msize || strncmp(r.rep.version, "9P2000", 6) != 0){
 		free(r.rbuf);
 		error("mount: server speaks another version of 9P");
 	}
 	m->msize = r.rep.msize;
+	m->pg = r.req.version == Vpg && strcmp(r.rep.version, Vpg) == 0;
 	free(r.rbuf);
 	poperror();
 	m->next = mnts;
@@ -556,6 +628,27 @@ mntwstat(Chan *c, uchar *db, int n)
 }
 
 /*
+ * A piece of a read or write of a page-aligned user buffer, with 9P2000.x:
+ * its whole pages go by exchange if they can (the reader's pages are its
+ * own or copy-on-write, the writer's may be shared).  Sets r's type.
+ */
+static void
+mntpages(Mntrpc *r, uchar *a, long k)
+{
+	char *why;
+	int np;
+
+	np = k / BY2PG;
+	if(r->req.type == Tread && xcowdest(up, (uintptr)a, np) == nil)
+		r->req.type = Treadpg;
+	else if(r->req.type == Twrite && (r->out = xcowoffer(up, (uintptr)a, np, &why)) != nil){
+		r->req.type = Twritepg;
+		r->req.npages = np;
+		r->req.data = a + (uintptr)np*BY2PG;
+	}
+}
+
+/*
  * Reads and writes in pieces of at most the iounit; a short piece ends
  * the transfer.  All data moves through here.
  */
@@ -564,7 +657,7 @@ mntrdwr(int type, Chan *c, uchar *a, long n, vlong off)
 {
 	Mnt *m;
 	Mntrpc r;
-	long done, k, got;
+	long done, k, got, inl;
 
 	m = mntof(c);
 	for(done = 0; done < n; done += got){
@@ -578,14 +671,31 @@ mntrdwr(int type, Chan *c, uchar *a, long n, vlong off)
 		r.req.count = k;
 		if(type == Twrite)
 			r.req.data = a + done;
+		if(m->pg && k >= BY2PG && ((uintptr)(a + done) & (BY2PG-1)) == 0 &&
+		   (uintptr)a < UADDRMAX && !(c->qid.type & QTDIR))
+			mntpages(&r, a + done, k);
+		if(waserror()){
+			if(r.out)
+				xcowfree(r.out);
+			nexterror();
+		}
 		mntrpc(m, &r);
+		poperror();
 		got = r.rep.count;
 		if(got > k){
+			if(r.in)
+				xcowfree(r.in);
 			free(r.rbuf);
 			error("mount rpc error: count larger than asked for");
 		}
+		inl = got;
+		if(r.in){
+			/* the destination was checked before the request, and p stayed here */
+			xcowmap(up, r.in, (uintptr)(a + done));
+			inl -= (long)r.rep.npages*BY2PG;
+		}
 		if(type == Tread)
-			memmove(a + done, r.rep.data, got);
+			memmove(a + done + (got - inl), r.rep.data, inl);
 		free(r.rbuf);
 		if(got < k){
 			done += got;

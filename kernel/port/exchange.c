@@ -25,7 +25,6 @@
 
 enum {
 	Maxxpages = 1<<20,	/* 4 GiB in one exchange */
-	UADDRMAX = 0x800000000000ULL,
 };
 
 static char Enotowned[] = "range not owned by the process";
@@ -87,6 +86,8 @@ checkrange(Proc *p, uintptr va, int n, int mode)
 			if(f >= nf)
 				return Enotowned;
 			pg = &tab[f];
+			if(e & PTEXCOW)
+				return "range is shared copy-on-write";
 			if(pg->state != Puser || pg->owner != pid)
 				return Enotowned;
 			if(mode == PGLEND){
@@ -130,7 +131,10 @@ xrefuseall(Xfer **q)
 
 	while((x = *q) != nil){
 		*q = x->next;
-		answer(x, Xrefused, Erefused);
+		if(x->mode == PGCOW)
+			xcowfree(x);
+		else
+			answer(x, Xrefused, Erefused);
 	}
 }
 
@@ -153,6 +157,28 @@ unlinkoffer(Xfer **q, Xfer *x)
 		}
 }
 
+/* Check a user range for an exchange; its number of pages. */
+static int
+xrange(uintptr va, uintptr len)
+{
+	if((va & (BY2PG-1)) || (len & (BY2PG-1)) || len == 0 || len / BY2PG > Maxxpages ||
+	   va >= UADDRMAX || len > UADDRMAX - va)
+		error("range not page aligned");
+	return len / BY2PG;
+}
+
+/* The offers queue and receivers of the pipe end c sends to. */
+static void
+sendto(Chan *c, Xfer ***q, Rendez **r)
+{
+	switch(pipexchange(c, 0, q, r)){
+	case -1:
+		error("exchange needs a pipe");
+	case 1:
+		error(Erefused);	/* nobody at the other end */
+	}
+}
+
 uintptr
 syspgsend(uintptr *arg)
 {
@@ -160,19 +186,15 @@ syspgsend(uintptr *arg)
 	Xfer *x, **q;
 	Xwait w;
 	Rendez *r;
-	uintptr va, len;
+	uintptr va;
 	int mode, n;
 	char *err;
 
 	va = arg[1];
-	len = arg[2];
 	mode = arg[3];
 	if(mode != PGMOVE && mode != PGLEND && mode != PGLENDMUT)
 		error(Ebadarg);
-	if((va & (BY2PG-1)) || (len & (BY2PG-1)) || len == 0 || len / BY2PG > Maxxpages ||
-	   va >= UADDRMAX || len > UADDRMAX - va)
-		error("range not page aligned");
-	n = len / BY2PG;
+	n = xrange(va, arg[2]);
 	if((err = checkrange(up, va, n, mode)) != nil)
 		error(err);
 	c = fdtochan(arg[0], OWRITE);
@@ -180,12 +202,7 @@ syspgsend(uintptr *arg)
 		cclose(c);
 		nexterror();
 	}
-	switch(pipexchange(c, 0, &q, &r)){
-	case -1:
-		error("exchange needs a pipe");
-	case 1:
-		error(Erefused);	/* nobody at the other end */
-	}
+	sendto(c, &q, &r);
 	x = smalloc(sizeof(Xfer));
 	x->mode = mode;
 	x->state = Xoffered;
@@ -274,13 +291,23 @@ accept(Xfer *x, uintptr va)
 	}
 }
 
+/* The oldest offer in q for pgrecv (copy-on-write ones go to pgtake). */
+static Xfer*
+oldest(Xfer **q)
+{
+	Xfer *x, *o;
+
+	o = nil;
+	for(x = *q; x; x = x->next)
+		if(x->mode != PGCOW)
+			o = x;
+	return o;
+}
+
 static int
 hasoffer(void *a)
 {
-	Xfer **q;
-
-	q = a;
-	return *q != nil;
+	return oldest(a) != nil;
 }
 
 uintptr
@@ -304,14 +331,11 @@ syspgrecv(uintptr *arg)
 	hungup = pipexchange(c, 1, &q, &r);
 	if(hungup < 0)
 		error("exchange needs a pipe");
-	while(*q == nil){
+	while((x = oldest(q)) == nil){
 		if(pipexchange(c, 1, &q, &r) == 1)
 			error(Ehungup);
 		sleep(r, hasoffer, q);
 	}
-	/* the oldest offer is last */
-	for(x = *q; x->next; x = x->next)
-		;
 	unlinkoffer(q, x);
 	err = nil;
 	if((uvlong)x->npages * BY2PG > max)
@@ -441,7 +465,7 @@ xviolation(Proc *p, uintptr a, int write)
 		return 0;
 	if((*pte & PTEVALID) == 0)
 		return (*pte & (PTEXMOVED|PTEXLENT)) != 0;
-	if(!write || (*pte & PTEWRITE))
+	if(!write || (*pte & (PTEWRITE|PTEXCOW)))
 		return 0;
 	pg = pteframe(*pte);
 	return pg != nil && pg->state == Puser && pg->nborrow > 0;
@@ -451,6 +475,60 @@ char*
 xviolationnote(void)
 {
 	return Eviolation;
+}
+
+/* Runs of copy-on-write pages with the same owner and shares, for xpages. */
+typedef struct Cowrun Cowrun;
+struct Cowrun {
+	char *s, *e;
+	uintptr va;	/* the run's start */
+	int n;		/* its pages; 0: none yet */
+	int owner;
+	int nborrow;
+};
+
+static void
+cowrunend(Cowrun *r)
+{
+	if(r->n > 0)
+		r->s = seprint(r->s, r->e, "%016lux %6d %-12s owner %d shares %d\n",
+			r->va, r->n, "copy-on-write", r->owner, r->nborrow);
+	r->n = 0;
+}
+
+static void
+cowrunpage(void *a, uintptr va, uintptr e)
+{
+	Cowrun *r;
+	Page *pg;
+
+	r = a;
+	if((e & (PTEVALID|PTEXCOW)) != (PTEVALID|PTEXCOW) || (pg = pteframe(e)) == nil)
+		return;
+	if(r->n > 0 && va == r->va + (uintptr)r->n*BY2PG && pg->owner == r->owner &&
+	   pg->nborrow == r->nborrow){
+		r->n++;
+		return;
+	}
+	cowrunend(r);
+	r->va = va;
+	r->n = 1;
+	r->owner = pg->owner;
+	r->nborrow = pg->nborrow;
+}
+
+static char*
+cowpages(Proc *p, char *s, char *e)
+{
+	Cowrun r;
+
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	r.e = e;
+	if(p->pml4)
+		mmuleaves(p->pml4, cowrunpage, &r);
+	cowrunend(&r);
+	return r.s;
 }
 
 /* /proc/N/pages: the exchanged ranges. */
@@ -476,5 +554,355 @@ xpages(Proc *p, char *s, char *e)
 					s = seprint(s, e, " %d", y->receiverpid);
 		s = seprint(s, e, "\n");
 	}
-	return s;
+	return cowpages(p, s, e);
+}
+
+/*
+ * Copy-on-write sharing (PGCOW), for data that must stay with its sender
+ * too: a file server's pages given to a reader, a writer's buffer given
+ * to a file server.  The frame keeps one owner; every other mapping of
+ * it is a share counted in nborrow, and an offer in a pipe holds a share
+ * of each of its frames, so the sender need not wait for the receiver:
+ * what it offered is a snapshot.  Every mapping is read-only and marked
+ * PTEXCOW.  The first writer copies the page, unless its mapping is the
+ * only one left, which then simply becomes the writer's own again.
+ * When the owner lets go while shares remain the frame has no owner
+ * (0) and is freed with its last share.
+ */
+enum {
+	Maxoffers = 2048,	/* copy-on-write offers waiting at one pipe end */
+};
+
+static inline uintptr
+pteflags(uintptr e)
+{
+	return e & ~PTEFRAME((uintptr)~0);
+}
+
+static inline void*
+framekaddr(Page *pg)
+{
+	return KADDR((uintptr)(pg - pagetab) << PGSHIFT);
+}
+
+/* One mapping (or an offer's share, pid -1) of copy-on-write pg is gone. */
+static void
+cowdrop(Page *pg, int pid)
+{
+	if(pid > 0 && pg->owner == pid){
+		if(pg->nborrow == 0){
+			pg->xstate = Xowned;
+			pagefree(framekaddr(pg));
+		}else
+			pg->owner = 0;
+		return;
+	}
+	if(pg->nborrow > 0)
+		pg->nborrow--;
+	if(pg->nborrow == 0 && pg->owner == 0){
+		pg->xstate = Xowned;
+		pagefree(framekaddr(pg));
+	}
+}
+
+/*
+ * Process pid's leaf entry e is being removed (unmap, exit, a page
+ * taken over it): free the frame if this was its last use.
+ */
+void
+xunmap(uintptr e, int pid)
+{
+	Page *pg;
+
+	if((e & PTEVALID) == 0 || (pg = pteframe(e)) == nil || pg->state != Puser)
+		return;
+	if(e & PTEXCOW)
+		cowdrop(pg, pid);
+	else if(pg->owner == pid && pg->nborrow == 0)
+		pagefree(framekaddr(pg));	/* lent frames stay with their borrowers */
+}
+
+/*
+ * p writes to the copy-on-write page at a.  0 when the page is p's to
+ * write now, -1 if it is not a copy-on-write page, -2 if no memory is
+ * left for the copy.
+ */
+int
+xcowfault(Proc *p, uintptr a)
+{
+	uintptr *pte, e;
+	Page *pg, *npg;
+	void *v;
+
+	pte = mmuwalk(p->pml4, ROUNDDN(a, BY2PG), 0);
+	if(pte == nil || (*pte & (PTEVALID|PTEXCOW)) != (PTEVALID|PTEXCOW))
+		return -1;
+	e = *pte;
+	pg = pteframe(e);
+	if(pg == nil)
+		return -1;
+	if((pg->owner == p->pid && pg->nborrow == 0) || (pg->owner == 0 && pg->nborrow == 1)){
+		/* the only mapping left: it becomes p's own */
+		pg->owner = p->pid;
+		pg->nborrow = 0;
+		pg->xstate = Xowned;
+		*pte = (e | PTEWRITE) & ~(uintptr)PTEXCOW;
+	}else{
+		if(nfreepages < Ureserve/2 || (v = pagealloc()) == nil)
+			return -2;
+		memmove(v, framekaddr(pg), BY2PG);
+		npg = &pagetab[PADDR(v) >> PGSHIFT];
+		npg->state = Puser;
+		npg->owner = p->pid;
+		npg->xstate = Xowned;
+		npg->nborrow = 0;
+		*pte = PADDR(v) | ((pteflags(e) | PTEWRITE) & ~(uintptr)PTEXCOW);
+		cowdrop(pg, p->pid);
+	}
+	if(p == up)
+		flushtlb(ROUNDDN(a, BY2PG));
+	return 0;
+}
+
+/* The number of copy-on-write pages in [a, a+n) of p (what writing there may copy). */
+int
+xcowcount(Proc *p, uintptr a, uintptr n)
+{
+	uintptr va, *pte;
+	int k;
+
+	k = 0;
+	pte = nil;
+	for(va = ROUNDDN(a, BY2PG); va < a + n; va += BY2PG){
+		pte = nextpte(p->pml4, va, pte, 0);
+		if(pte == nil)
+			break;
+		if((*pte & (PTEVALID|PTEXCOW)) == (PTEVALID|PTEXCOW))
+			k++;
+	}
+	return k;
+}
+
+/*
+ * An offer of p's n pages at va, shared copy-on-write; nil and *why if
+ * some page may not be offered.  Each page must be present and p's own,
+ * writable and not lent, or already copy-on-write (shared once more).
+ */
+Xfer*
+xcowoffer(Proc *p, uintptr va, int n, char **why)
+{
+	uintptr *pte, e;
+	Page *pg;
+	Xfer *x;
+	int i;
+
+	*why = nil;
+	pte = nil;
+	for(i = 0; i < n; i++){
+		pte = nextpte(p->pml4, va + (uintptr)i*BY2PG, pte, 0);
+		if(pte == nil)
+			break;
+		e = *pte;
+		if((e & (PTEVALID|PTEUSER)) != (PTEVALID|PTEUSER) || (pg = pteframe(e)) == nil ||
+		   pg->state != Puser)
+			break;
+		if(e & PTEXCOW)
+			continue;
+		if(pg->owner != p->pid || (e & PTEWRITE) == 0)
+			break;
+		if(pg->xstate != Xowned || pg->nborrow != 0){
+			*why = "range is lent";
+			return nil;
+		}
+	}
+	if(i < n){
+		*why = Enotowned;
+		return nil;
+	}
+	x = malloc(sizeof(Xfer) + n*sizeof(uint));
+	if(x == nil){
+		*why = Enomem;
+		return nil;
+	}
+	memset(x, 0, sizeof(Xfer));
+	x->frames = (uint*)(x + 1);
+	x->mode = PGCOW;
+	x->npages = n;
+	x->senderpid = p->pid;
+	pte = nil;
+	for(i = 0; i < n; i++){
+		pte = nextpte(p->pml4, va + (uintptr)i*BY2PG, pte, 0);
+		e = *pte;
+		pg = pteframe(e);
+		if((e & PTEXCOW) == 0){
+			*pte = (e & ~(uintptr)PTEWRITE) | PTEXCOW;
+			pg->xstate = Xcow;
+		}
+		pg->nborrow++;
+		x->frames[i] = pg - pagetab;
+	}
+	if(p == up)
+		mmuswitch(up);	/* our entries became read-only */
+	return x;
+}
+
+/* An offer nobody will take: its shares go. */
+void
+xcowfree(Xfer *x)
+{
+	int i;
+
+	for(i = 0; i < x->npages; i++)
+		cowdrop(&pagetab[x->frames[i]], -1);
+	free(x);
+}
+
+/*
+ * May p take n pages over [va, va+n pages)?  Each page there must be
+ * present and p's own (writable, not lent) or copy-on-write: what is
+ * there now is let go.  nil or why not.
+ */
+char*
+xcowdest(Proc *p, uintptr va, int n)
+{
+	uintptr *pte, e;
+	Page *pg;
+	int i;
+
+	if((va & (BY2PG-1)) || va >= UADDRMAX || (uvlong)n*BY2PG > UADDRMAX - va)
+		return "range not page aligned";
+	pte = nil;
+	for(i = 0; i < n; i++){
+		pte = nextpte(p->pml4, va + (uintptr)i*BY2PG, pte, 0);
+		if(pte == nil)
+			return Enotowned;
+		e = *pte;
+		if((e & (PTEVALID|PTEUSER)) != (PTEVALID|PTEUSER) || (pg = pteframe(e)) == nil ||
+		   pg->state != Puser)
+			return Enotowned;
+		if(e & PTEXCOW)
+			continue;
+		if(pg->owner != p->pid || (e & PTEWRITE) == 0 || pg->xstate != Xowned ||
+		   pg->nborrow != 0)
+			return Enotowned;
+	}
+	return nil;
+}
+
+/*
+ * Map offer x's frames over p's pages at va (checked by xcowdest, and
+ * unchanged since: p has been in the kernel throughout), read-only and
+ * copy-on-write; the offer's shares become p's mappings.  Frees x.
+ */
+void
+xcowmap(Proc *p, Xfer *x, uintptr va)
+{
+	uintptr *pte, e;
+	int i;
+
+	pte = nil;
+	for(i = 0; i < x->npages; i++){
+		pte = nextpte(p->pml4, va + (uintptr)i*BY2PG, pte, 0);
+		e = *pte;
+		xunmap(e, p->pid);
+		*pte = ((uintptr)x->frames[i] << PGSHIFT) | PTEVALID | PTEUSER | PTEXCOW | (e & PTENX);
+	}
+	if(p == up)
+		mmuswitch(up);
+	free(x);
+}
+
+/* Queue copy-on-write offer x with key at the pipe end q leads to. */
+void
+xcowqueue(Xfer **q, Xfer *x, ulong key)
+{
+	Xfer *y;
+	int n;
+
+	n = 0;
+	for(y = *q; y; y = y->next)
+		if(y->mode == PGCOW && ++n >= Maxoffers){
+			xcowfree(x);
+			error("too many offers waiting");
+		}
+	x->key = key;
+	x->next = *q;
+	*q = x;
+}
+
+/* Take the copy-on-write offer with key out of q; nil if there is none. */
+Xfer*
+xcowtake(Xfer **q, ulong key)
+{
+	Xfer *x;
+
+	for(; (x = *q) != nil; q = &x->next)
+		if(x->mode == PGCOW && x->key == key){
+			*q = x->next;
+			x->next = nil;
+			return x;
+		}
+	return nil;
+}
+
+uintptr
+syspgoffer(uintptr *arg)
+{
+	Chan *c;
+	Xfer *x, **q;
+	Rendez *r;
+	char *why;
+	int n;
+
+	n = xrange(arg[1], arg[2]);
+	c = fdtochan(arg[0], OWRITE);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	sendto(c, &q, &r);
+	x = xcowoffer(up, arg[1], n, &why);
+	if(x == nil)
+		error(why);
+	xcowqueue(q, x, arg[3]);
+	poperror();
+	cclose(c);
+	return 0;
+}
+
+uintptr
+syspgtake(uintptr *arg)
+{
+	Chan *c;
+	Xfer *x, **q;
+	Rendez *r;
+	char *why;
+
+	c = fdtochan(arg[0], OREAD);
+	if(waserror()){
+		cclose(c);
+		nexterror();
+	}
+	if(pipexchange(c, 1, &q, &r) < 0)
+		error("exchange needs a pipe");
+	x = xcowtake(q, arg[1]);
+	if(x == nil)
+		error("no such offer");
+	if(arg[2] == 0)
+		xcowfree(x);	/* refused */
+	else{
+		why = nil;
+		if(arg[3] != (uvlong)x->npages*BY2PG)
+			why = "exchange refused: size differs";
+		else
+			why = xcowdest(up, arg[2], x->npages);
+		if(why != nil){
+			xcowqueue(q, x, x->key);	/* still there to be taken */
+			error(why);
+		}
+		xcowmap(up, x, arg[2]);
+	}
+	poperror();
+	cclose(c);
+	return 0;
 }

@@ -52,6 +52,8 @@ enum {
 	Xowned = 0,	/* mapped read-write by its owner only */
 	Xlentshared,	/* owner and borrowers map it read-only */
 	Xlentmut,	/* one borrower maps it read-write; the owner not at all */
+	Xcow,		/* shared copy-on-write: the owner (if alive) and nborrow
+			   others map it read-only; the first to write copies */
 };
 struct Page {
 	uchar state;
@@ -60,7 +62,7 @@ struct Page {
 	int owner;	/* Puser: the owning pid, 0 if the owner died while lending */
 	uint next;	/* free list link (frame number) */
 	uint prev;
-	uchar xstate;	/* Puser: Xowned, Xlentshared or Xlentmut */
+	uchar xstate;	/* Puser: Xowned, Xlentshared, Xlentmut or Xcow */
 	ushort nborrow;	/* borrowers mapping it */
 };
 
@@ -261,8 +263,10 @@ struct Xfer {
 	Xfer *next;	/* in the pipe's offers */
 	Xfer *lnext;	/* in the lender's list */
 	Xfer *bnext;	/* in the borrower's list */
-	int mode;	/* PGMOVE, PGLEND, PGLENDMUT */
+	int mode;	/* PGMOVE, PGLEND, PGLENDMUT, PGCOW */
 	int state;
+	ulong key;	/* PGCOW: what the receiver asks for (a 9P tag) */
+	uint *frames;	/* PGCOW: the frames, each holding one share */
 	int senderpid;
 	Proc *sender;	/* nil once the lender has exited */
 	uintptr sva;
@@ -301,6 +305,10 @@ extern Proc *procs;
 extern vlong ticks;
 extern Syscall systab[];
 extern int nfreepages;
+enum {
+	Ureserve = 256,		/* free pages user memory may not take */
+	UADDRMAX = 0x800000000000ULL,	/* the end of user addresses */
+};
 extern int npages;
 extern uintptr maxpa;
 extern Page *pagetab;

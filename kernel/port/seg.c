@@ -10,11 +10,6 @@
 #include "portdat.h"
 #include "portfns.h"
 
-enum {
-	Ureserve = 256,		/* pages kept back for the kernel itself */
-	UADDRMAX = 0x800000000000ULL,
-};
-
 Seg*
 seglookup(Proc *p, uintptr a)
 {
@@ -61,7 +56,8 @@ segfault(Proc *p, uintptr a, int read, int present)
 {
 	Seg *s;
 
-	USED(read);
+	if(present && !read && a < UADDRMAX)
+		return xcowfault(p, a) == 0 ? 0 : -1;
 	if(present || a >= UADDRMAX)
 		return -1;
 	s = seglookup(p, a);
@@ -74,17 +70,21 @@ segfault(Proc *p, uintptr a, int read, int present)
 
 /*
  * Is [a, a+n) user memory the process may read (write)?  Stack pages not
- * yet touched are made on the way.
+ * yet touched are made on the way.  A copy-on-write page may be written:
+ * the kernel's write faults and copies it (trap.c), if there is memory
+ * for every such page now.
  */
 int
 okaddr(uintptr a, uintptr n, int write)
 {
 	uintptr va, *pte;
+	int ncow;
 
 	if(a >= UADDRMAX || n > UADDRMAX - a)
 		return 0;
 	if(n == 0)
 		return 1;
+	ncow = 0;
 	for(va = ROUNDDN(a, BY2PG); va < a + n; va += BY2PG){
 		pte = mmuwalk(up->pml4, va, 0);
 		if(pte == nil || (*pte & PTEVALID) == 0){
@@ -96,10 +96,13 @@ okaddr(uintptr a, uintptr n, int write)
 		}
 		if((*pte & PTEUSER) == 0)
 			return 0;
-		if(write && (*pte & PTEWRITE) == 0)
-			return 0;
+		if(write && (*pte & PTEWRITE) == 0){
+			if((*pte & PTEXCOW) == 0)
+				return 0;
+			ncow++;
+		}
 	}
-	return 1;
+	return ncow == 0 || nfreepages >= Ureserve/2 + ncow;
 }
 
 void
@@ -164,7 +167,7 @@ segbrk(uintptr addr)
 	}else{
 		for(va = new; va < old; va += BY2PG){
 			pte = mmuwalk(up->pml4, va, 0);
-			if(pte && (*pte & (PTEXLENT|PTEVALID)) &&
+			if(pte && (*pte & (PTEXLENT|PTEVALID)) && (*pte & PTEXCOW) == 0 &&
 			   pagetab[PTEFRAME(*pte) >> PGSHIFT].nborrow != 0)
 				error("range is lent");
 		}
@@ -184,16 +187,15 @@ segbrk(uintptr addr)
 void
 segunmap(Proc *p, uintptr va)
 {
-	uintptr *pte, pa;
+	uintptr *pte, e;
 
 	pte = mmuwalk(p->pml4, va, 0);
 	if(pte == nil || (*pte & PTEVALID) == 0)
 		return;
-	pa = *pte & 0x000ffffffffff000ULL;
+	e = *pte;
 	*pte = 0;
 	flushtlb(va);
-	if(pagetab[pa >> PGSHIFT].state == Puser && pagetab[pa >> PGSHIFT].owner == p->pid)
-		pagefree(KADDR(pa));
+	xunmap(e, p->pid);
 }
 
 /* Give the child a copy of the parent's memory. */

@@ -98,7 +98,18 @@ enum {
 	Rstat,
 	Twstat = 126,
 	Rwstat,
+	/*
+	 * 9P2000.x (pages(5)), only after Tversion agreed on "9P2000.x":
+	 * reads and writes whose data starts with npages whole pages given
+	 * by page exchange on the same pipe, keyed by the tag, rather
+	 * than carried in the message.
+	 */
+	Treadpg = 128,	/* as Tread */
+	Rreadpg,	/* count[4] npages[4] data[count - npages*XPAGE] */
+	Twritepg = 130,	/* fid[4] offset[8] count[4] npages[4] data[count - npages*XPAGE] */
+	Rwritepg,	/* as Rwrite */
 	Tmax,
+	XPAGE = 4096,	/* the size of an exchanged page */
 
 	QIDSZ = 13,		/* a packed Qid */
 	MSGHDRSZ = 7,		/* size[4] type[1] tag[2] */
@@ -134,7 +145,8 @@ struct Fcall {
 	Qid wqid[MAXWELEM];	/* Rwalk */
 	uint64_t offset;	/* Tread, Twrite */
 	uint32_t count;		/* Tread, Twrite, Rread, Rwrite */
-	uint8_t *data;		/* Twrite, Rread */
+	uint8_t *data;		/* Twrite, Rread; the bytes after the pages */
+	uint32_t npages;	/* Rreadpg, Twritepg: pages of the data exchanged */
 	uint16_t nstat;		/* Rstat, Twstat: bytes of the packed Dir */
 	uint8_t *stat;		/* Rstat, Twstat */
 };

@@ -42,6 +42,8 @@ struct Req {
 	void *aux;		/* the server's */
 	uint8_t *in;		/* the message buffer ifcall points into */
 	uint8_t *rbuf;		/* Tread: room for count bytes */
+	const uint8_t *pgdata;	/* Treadpg: where the reply's ofcall.npages pages are */
+	uint8_t *pgbuf;		/* Twritepg: the library's room for the data */
 	Req *oldreq;		/* Tflush: the request it flushes */
 	Req *flushes;		/* Tflushes waiting for this one */
 	uint32_t session;
@@ -74,6 +76,22 @@ struct Srv {
 	/* transport: like read(2) and write(2); read may return less */
 	long (*readfn)(Srv*, void *buf, long n);
 	long (*writefn)(Srv*, const void *buf, long n);
+	/*
+	 * Page exchange (9P2000.x, pages(5)), where the transport has it:
+	 * offer len bytes of pages at va to the client, for the reply
+	 * with tag; take the pages of request tag's data to va.  Each
+	 * returns 0 or -1.  With both set, a client asking for 9P2000.x
+	 * gets it, unless nopages is set.
+	 */
+	int (*pgofferfn)(Srv*, uint16_t tag, const void *va, uint32_t len);
+	int (*pgtakefn)(Srv*, uint16_t tag, void *va, uint32_t len);
+	int nopages;
+	/*
+	 * Twritepg: where the pages may go in place (page-aligned, room
+	 * for ifcall.count bytes), or NULL for a buffer of the library's.
+	 * The write callback then finds ifcall.data already there.
+	 */
+	void *(*pagedest)(Req*);
 
 	uint32_t msize;		/* the largest we take; 0 means 8192+IOHDRSZ */
 	void *aux;		/* the server's */
@@ -87,6 +105,7 @@ struct Srv {
 	uint32_t maxmsg;	/* negotiated msize */
 	uint32_t session;	/* counts Tversions: older replies are dropped */
 	int versioned;
+	int pg;			/* 9P2000.x agreed */
 	int dead;
 };
 
@@ -100,7 +119,8 @@ void srvrespond(Req*, const char *err);
 
 /*
  * Synthetic files: fill a Tread's reply (r->ofcall) from a buffer or
- * string at the request's offset; the caller then responds.
+ * string at the request's offset; the caller then responds.  For a
+ * Treadpg, whole pages of a page-aligned part of buf go by exchange.
  */
 void srvreadbuf(Req*, const void *buf, uint64_t len);
 void srvreadstr(Req*, const char *s);

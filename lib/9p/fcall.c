@@ -228,9 +228,26 @@ body(Cur *c, Fcall *f, int unpack)
 		U8(f->mode);
 		break;
 	case Tread:
+	case Treadpg:
 		U32(f->fid);
 		U64(f->offset);
 		U32(f->count);
+		break;
+	case Twritepg:
+		U32(f->fid);
+		U64(f->offset);
+		/* fallthrough */
+	case Rreadpg:
+		U32(f->count);
+		U32(f->npages);
+		if(f->npages > f->count / XPAGE){
+			c->err = 1;
+			break;
+		}
+		if(unpack)
+			f->data = getbytes(c, f->count - f->npages*XPAGE);
+		else
+			putbytes(c, f->data, f->count - f->npages*XPAGE);
 		break;
 	case Twrite:
 		U32(f->fid);
@@ -244,6 +261,7 @@ body(Cur *c, Fcall *f, int unpack)
 			putbytes(c, f->data, f->count);
 		break;
 	case Rwrite:
+	case Rwritepg:
 		U32(f->count);
 		break;
 	case Tclunk:
@@ -373,7 +391,15 @@ fcallsize(const Fcall *f)
 	case Tcreate:
 		return n + 4 + 2 + strsize(f->name) + 4 + 1;
 	case Tread:
+	case Treadpg:
 		return n + 4 + 8 + 4;
+	case Twritepg:
+		n += 4 + 8;
+		/* fallthrough */
+	case Rreadpg:
+		if(f->npages > f->count / XPAGE)
+			return 0;
+		return n + 4 + 4 + (f->count - f->npages*XPAGE);
 	case Twrite:
 		if(f->count > 0xffffffffu - 32)
 			return 0;
@@ -383,6 +409,7 @@ fcallsize(const Fcall *f)
 			return 0;
 		return n + 4 + f->count;
 	case Rwrite:
+	case Rwritepg:
 		return n + 4;
 	case Tclunk:
 	case Tremove:

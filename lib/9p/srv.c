@@ -34,6 +34,7 @@ static char Enofunc[] = "operation not supported";
 static char Ebadname[] = "bad file name";
 static char Ewalknodir[] = "walk in a non-directory";
 static char Ereplybig[] = "reply larger than msize";
+static char Epages[] = "page exchange failed";
 
 enum {
 	Defmsize = 8192 + IOHDRSZ,
@@ -177,6 +178,7 @@ reqfree(Req *r)
 {
 	free(r->in);
 	free(r->rbuf);
+	free(r->pgbuf);
 	free(r->ofcall.stat);
 	free(r);
 }
@@ -213,6 +215,27 @@ packstat(Req *r)
 	r->ofcall.nstat = n;
 }
 
+/*
+ * The pages of a Treadpg's reply go first, so the client finds them
+ * with the reply; if they cannot go, they are copied into it after all.
+ */
+static void
+offerpages(Srv *s, Req *r)
+{
+	Fcall *f;
+	uint32_t np, tail;
+
+	f = &r->ofcall;
+	np = f->npages * XPAGE;
+	if(s->pgofferfn(s, r->tag, r->pgdata, np) == 0)
+		return;
+	tail = f->count - np;
+	memmove(r->rbuf + np, r->rbuf, tail);
+	memcpy(r->rbuf, r->pgdata, np);
+	f->npages = 0;
+	f->data = r->rbuf;
+}
+
 void
 srvrespond(Req *r, const char *err)
 {
@@ -242,6 +265,7 @@ srvrespond(Req *r, const char *err)
 				r->ofcall.iounit = maxmsg(s) - IOHDRSZ;
 			break;
 		case Tread:
+		case Treadpg:
 			r->ofcall.data = r->rbuf;
 			if(f->qid.type & QTDIR)
 				f->diroffset = r->ifcall.offset + r->ofcall.count;
@@ -266,8 +290,11 @@ srvrespond(Req *r, const char *err)
 	fidput(r->newfid);
 	r->fid = r->newfid = NULL;
 	requnlink(s, r);
-	if(r->session == s->session)
+	if(r->session == s->session){
+		if(r->ofcall.type == Rreadpg && r->ofcall.npages > 0)
+			offerpages(s, r);
 		sendreply(s, &r->ofcall);
+	}
 	for(fl = r->flushes; fl != NULL; fl = next){
 		next = fl->next;
 		fl->oldreq = NULL;
@@ -312,10 +339,19 @@ doversion(Srv *s, Req *r)
 	s->wbuf = NULL;
 	s->maxmsg = m;
 	r->ofcall.msize = m;
-	/* 9P2000 and its dialects (9P2000.L, .u) all get plain 9P2000 */
+	/*
+	 * 9P2000 and its dialects (9P2000.L, .u) all get plain 9P2000,
+	 * but for 9P2000.x where pages can be exchanged.
+	 */
+	s->pg = 0;
 	if(strncmp(r->ifcall.version, "9P2000", 6) == 0 &&
 	   (r->ifcall.version[6] == 0 || r->ifcall.version[6] == '.')){
 		r->ofcall.version = "9P2000";
+		if(strcmp(r->ifcall.version, "9P2000.x") == 0 && s->pgofferfn != NULL &&
+		   s->pgtakefn != NULL && !s->nopages){
+			r->ofcall.version = "9P2000.x";
+			s->pg = 1;
+		}
 		s->versioned = 1;
 	}else
 		r->ofcall.version = "unknown";
@@ -440,6 +476,34 @@ doread(Srv *s, Req *r)
 	s->read(r);
 }
 
+/*
+ * A Twritepg's data: its pages, taken where the server wants them or
+ * into a buffer, then the bytes after them; ifcall.data is all of it.
+ */
+static char *
+takepages(Srv *s, Req *r)
+{
+	Fcall *t;
+	uint8_t *dst;
+	uint32_t np;
+
+	t = &r->ifcall;
+	if(t->count > maxmsg(s) - IOHDRSZ)
+		return Etoobig;
+	np = t->npages * XPAGE;
+	dst = s->pagedest != NULL ? s->pagedest(r) : NULL;
+	if(dst == NULL){
+		dst = r->pgbuf = aligned_alloc(XPAGE, t->count);
+		if(dst == NULL)
+			return Enomem;
+	}
+	if(s->pgtakefn(s, r->tag, dst, np) < 0)
+		return Epages;
+	memmove(dst + np, t->data, t->count - np);
+	t->data = dst;
+	return NULL;
+}
+
 /* The checks every fid-using message shares, then the callback. */
 static void
 dispatch(Srv *s, Req *r)
@@ -529,9 +593,11 @@ dispatch(Srv *s, Req *r)
 			s->create(r);
 		return;
 	case Tread:
+	case Treadpg:
 		doread(s, r);
 		return;
 	case Twrite:
+	case Twritepg:
 		if(r->fid->omode == -1 || (r->fid->omode&3) == OREAD ||
 		   (r->fid->omode&3) == OEXEC){
 			srvrespond(r, Ebadusefid);
@@ -539,6 +605,10 @@ dispatch(Srv *s, Req *r)
 		}
 		if(s->write == NULL){
 			srvrespond(r, Eperm);
+			return;
+		}
+		if(t->type == Twritepg && (err = takepages(s, r)) != NULL){
+			srvrespond(r, err);
 			return;
 		}
 		s->write(r);
@@ -633,6 +703,11 @@ srvmsg(Srv *s, uint8_t *msg, uint32_t n)
 	if(!s->versioned && r->ifcall.type != Tversion){
 		reqfree(r);
 		replyerror(s, tag, Enoversion);
+		return;
+	}
+	if(!s->pg && (r->ifcall.type == Treadpg || r->ifcall.type == Twritepg)){
+		reqfree(r);
+		replyerror(s, tag, Ebadmsg);
 		return;
 	}
 	for(o = s->reqs; o != NULL; o = o->next)
@@ -737,17 +812,24 @@ void
 srvreadbuf(Req *r, const void *buf, uint64_t len)
 {
 	uint64_t off;
-	uint32_t n;
+	uint32_t n, np;
+	const uint8_t *src;
 
 	off = r->ifcall.offset;
 	n = 0;
+	np = 0;
 	if(off < len){
 		n = r->ifcall.count;
 		if(n > len - off)
 			n = len - off;
-		memcpy(r->rbuf, (const uint8_t*)buf + off, n);
+		src = (const uint8_t*)buf + off;
+		if(r->ifcall.type == Treadpg && ((uintptr_t)src & (XPAGE - 1)) == 0)
+			np = n / XPAGE;
+		r->pgdata = src;
+		memcpy(r->rbuf, src + np*XPAGE, n - np*XPAGE);
 	}
 	r->ofcall.count = n;
+	r->ofcall.npages = np;
 }
 
 void

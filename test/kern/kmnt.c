@@ -8,21 +8,6 @@
 #include <libc.h>
 #include "ktest.h"
 
-static int
-run(char *cmd, char **argv)
-{
-	int pid;
-	char *s;
-
-	pid = rfork(RFPROC|RFFDG);
-	if(pid == 0){
-		exec(cmd, argv);
-		exits("exec");
-	}
-	s = waitfor(pid);
-	return *s == 0;
-}
-
 static void
 procs(void)
 {

@@ -95,3 +95,29 @@ exists(char *file)
 	free(d);
 	return d != nil;
 }
+
+/* The error string of the last failed call. */
+static char*
+lasterr(void)
+{
+	static char buf[ERRMAX];
+
+	rerrstr(buf, sizeof buf);
+	return buf;
+}
+
+/* Run cmd with argv in a child; did it exit cleanly? */
+static int
+run(char *cmd, char **argv)
+{
+	int pid;
+	char *s;
+
+	pid = rfork(RFPROC|RFFDG);
+	if(pid == 0){
+		exec(cmd, argv);
+		exits("exec");
+	}
+	s = waitfor(pid);
+	return *s == 0;
+}

@@ -27,15 +27,6 @@ pages(int n, int fill)
 
 static char *errs;
 
-static char*
-lasterr(void)
-{
-	static char buf[ERRMAX];
-
-	rerrstr(buf, sizeof buf);
-	return buf;
-}
-
 /* run f(arg) in a child and return how it ended */
 static void
 touchread(void *a)

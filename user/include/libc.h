@@ -199,6 +199,8 @@ int unmount(const char*, const char*);
 int pgsend(int, void*, ulong, int);
 long pgrecv(int, void**, ulong, int*);
 int pgreturn(void*);
+int pgoffer(int, void*, ulong, ulong);
+int pgtake(int, ulong, void*, ulong);
 
 /* notes: notify(2) */
 int notify(void (*)(void*, char*));

@@ -15,6 +15,7 @@ typedef struct { long long quot, rem; } lldiv_t;
 void *malloc(size_t);
 void *calloc(size_t, size_t);
 void *realloc(void*, size_t);
+void *aligned_alloc(size_t, size_t);
 void free(void*);
 
 _Noreturn void abort(void);

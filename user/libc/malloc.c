@@ -55,6 +55,7 @@ static int nquick[Nquick];
 
 static void release(Chunk*);
 static void trim(Chunk*);
+static usize chunksize(usize);
 
 static usize
 csize(Chunk *c)
@@ -352,6 +353,60 @@ release(Chunk *c)
 		trim(c);
 }
 
+/* shrink frees all but nb bytes of the in-use chunk c, if that is a chunk's worth */
+static void
+shrink(Chunk *c, usize nb)
+{
+	Chunk *nx;
+	usize sz;
+
+	sz = csize(c);
+	if(sz - nb >= Minchunk){
+		c->head = nb | Tagused | Cinuse | (c->head & Pinuse);
+		nx = cnext(c);
+		nx->head = (sz - nb) | Tagused | Cinuse | Pinuse;
+		release(nx);	/* merges with a free chunk above */
+	}
+}
+
+/*
+ * aligned_alloc: n bytes at a multiple of align (a power of two), as
+ * page exchange wants for buffers.  The chunk is cut out of a larger
+ * one; the pieces before and after it go back to the heap.
+ */
+void*
+aligned_alloc(usize align, usize n)
+{
+	char *p, *u;
+	Chunk *c, *nc;
+	usize front, sz;
+
+	if(align <= Align)
+		return malloc(n);
+	if((align & (align - 1)) != 0 || align >= Maxalloc || n >= Maxalloc){
+		werrstr("aligned_alloc: bad alignment or size");
+		return nil;
+	}
+	p = malloc(n + align + Minchunk);
+	if(p == nil)
+		return nil;
+	c = chunkof(p);
+	u = p;
+	if((uintptr)p % align != 0){
+		/* the piece before must be a chunk itself */
+		u = (char*)(((uintptr)p + Minchunk + align - 1) & ~(uintptr)(align - 1));
+		front = u - p;
+		sz = csize(c);
+		nc = (Chunk*)(u - Hdr);
+		nc->head = (sz - front) | Tagused | Cinuse;
+		c->head = front | Tagused | Cinuse | (c->head & Pinuse);
+		release(c);
+		c = nc;
+	}
+	shrink(c, chunksize(n));
+	return u;
+}
+
 void*
 realloc(void *p, usize n)
 {
@@ -381,12 +436,7 @@ realloc(void *p, usize n)
 		cnext(c)->head |= Pinuse;
 	}
 	if(sz >= nb){
-		if(sz - nb >= Minchunk){
-			c->head = nb | Tagused | Cinuse | (c->head & Pinuse);
-			nx = cnext(c);
-			nx->head = (sz - nb) | Tagused | Cinuse | Pinuse;
-			release(nx);	/* merges with a free chunk above */
-		}
+		shrink(c, nb);
 		return p;
 	}
 	q = malloc(n);

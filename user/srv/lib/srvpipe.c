@@ -24,6 +24,21 @@ pipewrite(Srv *s, const void *buf, long n)
 	return write(srvfd, buf, n);
 }
 
+/* Page exchange with the mount driver (pages(5)), keyed by the 9P tag. */
+static int
+pipeoffer(Srv *s, uint16_t tag, const void *va, uint32_t len)
+{
+	USED(s);
+	return pgoffer(srvfd, (void*)va, len, tag);
+}
+
+static int
+pipetake(Srv *s, uint16_t tag, void *va, uint32_t len)
+{
+	USED(s);
+	return pgtake(srvfd, tag, va, len);
+}
+
 /* Post fd as /srv/name.  0, or -1 with the error string set. */
 int
 srvpost(char *name, int fd)
@@ -70,6 +85,8 @@ srvpipe(Srv *s, char *srvname, char *mtpt, int flag)
 		srvfd = p[1];
 		s->readfn = piperead;
 		s->writefn = pipewrite;
+		s->pgofferfn = pipeoffer;
+		s->pgtakefn = pipetake;
 		if(srvrun(s) < 0)
 			exits("protocol error");
 		exits(nil);

@@ -2,7 +2,9 @@
  * ramfs for Lux9: serve a RAM file tree over 9P on a pipe, and mount it
  * (default /tmp) and/or post it in /srv.  The server runs as its own
  * process and ends when the last mount of it is gone.
- *	ramfs [-u user] [-s srvname] [-m mountpoint | -n]
+ *	ramfs [-c] [-u user] [-s srvname] [-m mountpoint | -n]
+ * Reads and writes of page-aligned buffers move pages (pages(5)) unless
+ * -c says to copy every byte.
  */
 #include <u.h>
 #include <libc.h>
@@ -18,7 +20,7 @@ now(void)
 static void
 usage(void)
 {
-	fprint(2, "usage: ramfs [-u user] [-s srvname] [-m mountpoint | -n]\n");
+	fprint(2, "usage: ramfs [-c] [-u user] [-s srvname] [-m mountpoint | -n]\n");
 	exits("usage");
 }
 
@@ -28,13 +30,18 @@ main(int argc, char *argv[])
 	char *user, *srvname, *mtpt;
 	Ramfs *fs;
 	Srv s;
+	int copy;
 
 	user = getenv("user");
 	if(user == nil)
 		user = "lux9";
 	srvname = nil;
 	mtpt = "/tmp";
+	copy = 0;
 	ARGBEGIN{
+	case 'c':
+		copy = 1;
+		break;
 	case 'u':
 		user = EARGF(usage());
 		break;
@@ -59,6 +66,7 @@ main(int argc, char *argv[])
 	memset(&s, 0, sizeof s);
 	s.msize = 65536 + IOHDRSZ;
 	ramfssrv(&s, fs);
+	s.nopages = copy;
 	if(srvpipe(&s, srvname, mtpt, MREPL|MCREATE) < 0)
 		sysfatal("%r");
 	exits(nil);

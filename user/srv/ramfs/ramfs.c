@@ -30,6 +30,7 @@ struct Ramfile {
 
 enum {
 	Maxname = 255,
+	Pagesize = 4096,
 	Modebits = DMDIR|DMAPPEND|DMEXCL|DMTMP|0777,
 };
 
@@ -155,9 +156,13 @@ resize(Ramfs *fs, Ramfile *f, uint64_t len)
 			cap = fs->maxfile;
 		if(fs->bytes - f->cap + cap > fs->maxbytes)
 			return Efull;
-		p = realloc(f->data, cap);
+		/* page-aligned, so whole pages can go by exchange (pages(5)) */
+		p = aligned_alloc(Pagesize, cap);
 		if(p == NULL)
 			return Enomem;
+		if(f->data != NULL)
+			memcpy(p, f->data, f->d.length);
+		free(f->data);
 		fs->bytes += cap - f->cap;
 		f->data = p;
 		f->cap = cap;
@@ -316,6 +321,29 @@ fsread(Req *r)
 	srvrespond(r, NULL);
 }
 
+/*
+ * A Twritepg's pages go straight into the file where they line up with
+ * its pages; fswrite then finds the data in place.
+ */
+static void *
+fspagedest(Req *r)
+{
+	Ramfs *fs = r->srv->aux;
+	Ramfile *f = r->fid->aux;
+	uint64_t off = r->ifcall.offset, end;
+
+	if(f->d.mode & DMDIR)
+		return NULL;
+	if(f->d.mode & DMAPPEND)
+		off = f->d.length;
+	end = off + r->ifcall.count;
+	if((off & (Pagesize - 1)) != 0 || end < off)
+		return NULL;
+	if(end > f->d.length && resize(fs, f, end) != NULL)
+		return NULL;	/* fswrite says why */
+	return f->data + off;
+}
+
 static void
 fswrite(Req *r)
 {
@@ -339,7 +367,8 @@ fswrite(Req *r)
 		srvrespond(r, err);
 		return;
 	}
-	memcpy(f->data + off, r->ifcall.data, r->ifcall.count);
+	if(r->ifcall.data != f->data + off)	/* not already there (fspagedest) */
+		memcpy(f->data + off, r->ifcall.data, r->ifcall.count);
 	touch(fs, f, r->fid->uid);
 	r->ofcall.count = r->ifcall.count;
 	srvrespond(r, NULL);
@@ -525,6 +554,7 @@ ramfssrv(Srv *s, Ramfs *fs)
 	s->create = fscreate;
 	s->read = fsread;
 	s->write = fswrite;
+	s->pagedest = fspagedest;
 	s->remove = fsremove;
 	s->stat = fsstat;
 	s->wstat = fswstat;
