@@ -46,7 +46,7 @@ static uint8_t data[] = "some file data\0with a NUL";
 static Fcall *
 messages(int *np)
 {
-	static Fcall m[40];
+	static Fcall m[48];
 	static char *names[MAXWELEM];
 	Dir d;
 	int n, i;
@@ -100,6 +100,14 @@ messages(int *np)
 	m[n++] = (Fcall){.type = Rstat, .tag = 12, .nstat = dirpack(&d, statbuf, sizeof statbuf), .stat = statbuf};
 	m[n++] = (Fcall){.type = Twstat, .tag = 13, .fid = 4, .nstat = dirpack(&d, statbuf, sizeof statbuf), .stat = statbuf};
 	m[n++] = (Fcall){.type = Rwstat, .tag = 13};
+	/* 9P2000.x: data after npages exchanged pages */
+	m[n++] = (Fcall){.type = Treadpg, .tag = 14, .fid = 2, .offset = 8192, .count = 65536};
+	m[n++] = (Fcall){.type = Rreadpg, .tag = 14, .count = 2*XPAGE + sizeof data, .npages = 2, .data = data};
+	m[n++] = (Fcall){.type = Rreadpg, .tag = 14, .count = sizeof data, .npages = 0, .data = data};
+	m[n++] = (Fcall){.type = Rreadpg, .tag = 14, .count = 16*XPAGE, .npages = 16, .data = NULL};
+	m[n++] = (Fcall){.type = Twritepg, .tag = 15, .fid = 2, .offset = 1ull<<33, .count = XPAGE + sizeof data,
+		.npages = 1, .data = data};
+	m[n++] = (Fcall){.type = Rwritepg, .tag = 15, .count = XPAGE + sizeof data};
 	*np = n;
 	return m;
 }
@@ -109,7 +117,7 @@ static const char *tname[] = {
 	"Terror", "Rerror", "Tflush", "Rflush", "Twalk", "Rwalk", "Topen",
 	"Ropen", "Tcreate", "Rcreate", "Tread", "Rread", "Twrite", "Rwrite",
 	"Tclunk", "Rclunk", "Tremove", "Rremove", "Tstat", "Rstat", "Twstat",
-	"Rwstat",
+	"Rwstat", "Treadpg", "Rreadpg", "Twritepg", "Rwritepg",
 };
 
 /*
@@ -246,6 +254,24 @@ malformed(void)
 	n = fcallpack(&f, a, sizeof a);
 	a[7] = 5;
 	check(fcallunpack(a, n, &u) == 0, "rread-count-beyond-message");
+
+	/* 9P2000.x: more pages than the count holds, and the bytes after them wrong */
+	f = (Fcall){.type = Rreadpg, .tag = 1, .count = XPAGE + 4, .npages = 2, .data = (uint8_t*)"abcd"};
+	check(fcallpack(&f, a, sizeof a) == 0 && fcallsize(&f) == 0, "pack-rreadpg-pages-beyond-count");
+	f.npages = 1;
+	n = fcallpack(&f, a, sizeof a);
+	check(n == MSGHDRSZ + 8 + 4, "pack-rreadpg");
+	a[11] = 2;	/* npages */
+	check(fcallunpack(a, n, &u) == 0, "rreadpg-pages-beyond-count");
+	n = fcallpack(&f, a, sizeof a);
+	a[7] = 3;	/* count: one byte fewer follows */
+	check(fcallunpack(a, n, &u) == 0, "rreadpg-count-beyond-message");
+	f = (Fcall){.type = Twritepg, .tag = 1, .fid = 1, .count = 3*XPAGE, .npages = 3};
+	n = fcallpack(&f, a, sizeof a);
+	check(n == MSGHDRSZ + 4 + 8 + 4 + 4 && fcallunpack(a, n, &u) == n && u.npages == 3 &&
+		u.count == 3*XPAGE, "twritepg-pages-only");
+	a[23] = 0xff; a[24] = 0xff; a[25] = 0xff; a[26] = 0xff;	/* npages */
+	check(fcallunpack(a, n, &u) == 0, "twritepg-npages-4g");
 
 	/* size fields that cannot be */
 	memset(a, 0, 16);

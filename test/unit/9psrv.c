@@ -661,6 +661,136 @@ slowflush(Req *r)
 	}
 }
 
+/*
+ * 9P2000.x with a pretend exchange: pgoffer records what the server
+ * offers, pgtake hands over the pages the test put in client[].
+ */
+static struct {
+	uint16_t tag;
+	const uint8_t *va;
+	uint32_t len;
+	int n;
+	int fail;
+} offered;
+static uint8_t client[4*XPAGE];
+static int takefail;
+static uint8_t *taken;
+
+static int
+fakeoffer(Srv *s, uint16_t tag, const void *va, uint32_t len)
+{
+	(void)s;
+	if(offered.fail)
+		return -1;
+	offered.tag = tag;
+	offered.va = va;
+	offered.len = len;
+	offered.n++;
+	return 0;
+}
+
+static int
+faketake(Srv *s, uint16_t tag, void *va, uint32_t len)
+{
+	(void)s;
+	(void)tag;
+	if(takefail || len > sizeof client || ((uintptr_t)va & (XPAGE-1)) != 0)
+		return -1;
+	memcpy(va, client, len);
+	taken = va;
+	return 0;
+}
+
+static void
+testpages(void)
+{
+	static uint8_t file[3*XPAGE + 100], got[3*XPAGE + 100];
+	Fcall t, r;
+	uint32_t i, n;
+	int fd;
+
+	for(i = 0; i < sizeof file; i++)
+		file[i] = i*13 + (i>>12);
+	/* without an exchange, or with -c, 9P2000.x is plain 9P2000 */
+	newsrv();
+	check(ok(version(Msize, "9P2000.x", &r)) && strcmp(r.version, "9P2000") == 0, "x-without-exchange");
+	attach(1, "glenda");
+	t = (Fcall){.type = Treadpg, .fid = 1, .count = 100};
+	check(iserr(rpc(&t, &r), "malformed"), "x-treadpg-not-agreed");
+	srv.pgofferfn = fakeoffer;
+	srv.pgtakefn = faketake;
+	srv.nopages = 1;
+	check(ok(version(Msize, "9P2000.x", &r)) && strcmp(r.version, "9P2000") == 0, "x-nopages");
+	srv.nopages = 0;
+	check(ok(version(Msize, "9P2000", &r)) && strcmp(r.version, "9P2000") == 0, "x-plain-asked");
+	check(ok(version(Msize, "9P2000.x", &r)) && strcmp(r.version, "9P2000.x") == 0, "x-agreed");
+
+	/* a file of three pages and 100 bytes, written the plain way */
+	fd = 1;
+	attach(fd, "glenda");
+	check(ok(create(fd, "f", 0644, ORDWR)), "x-create");
+	for(i = 0; i < sizeof file; i += n){
+		n = sizeof file - i < 4000 ? sizeof file - i : 4000;
+		t = (Fcall){.type = Twrite, .fid = fd, .offset = i, .count = n, .data = file + i};
+		check(ok(rpc(&t, &r)) && r.count == n, "x-write");
+	}
+	/* Treadpg from 0: two whole pages go by exchange (msize 8K), the rest inline */
+	offered.n = 0;
+	t = (Fcall){.type = Treadpg, .tag = 7, .fid = fd, .offset = 0, .count = Msize - IOHDRSZ};
+	check(ok(rpc(&t, &r)) && r.type == Rreadpg && r.npages == 2 && r.count == 2*XPAGE &&
+		offered.n == 1 && offered.tag == 7 && offered.len == 2*XPAGE &&
+		((uintptr_t)offered.va & (XPAGE-1)) == 0 && memcmp(offered.va, file, 2*XPAGE) == 0,
+		"x-readpg-pages");
+	t = (Fcall){.type = Treadpg, .tag = 8, .fid = fd, .offset = 2*XPAGE, .count = Msize - IOHDRSZ};
+	check(ok(rpc(&t, &r)) && r.npages == 1 && r.count == XPAGE + 100 && offered.n == 2 &&
+		memcmp(offered.va, file + 2*XPAGE, XPAGE) == 0 && memcmp(r.data, file + 3*XPAGE, 100) == 0,
+		"x-readpg-page-and-tail");
+	/* an offset off the file's pages: all inline */
+	t = (Fcall){.type = Treadpg, .tag = 9, .fid = fd, .offset = 5, .count = 5000};
+	check(ok(rpc(&t, &r)) && r.npages == 0 && r.count == 5000 && offered.n == 2 &&
+		memcmp(r.data, file + 5, 5000) == 0, "x-readpg-unaligned");
+	/* the offer fails: the bytes come in the message after all */
+	offered.fail = 1;
+	t = (Fcall){.type = Treadpg, .tag = 10, .fid = fd, .offset = 0, .count = XPAGE + 10};
+	check(ok(rpc(&t, &r)) && r.npages == 0 && r.count == XPAGE + 10 &&
+		memcmp(r.data, file, XPAGE + 10) == 0, "x-readpg-offer-fails");
+	offered.fail = 0;
+
+	/* Twritepg at a page of the file: the pages land in the file itself */
+	memset(client, 0x5c, sizeof client);
+	t = (Fcall){.type = Twritepg, .tag = 11, .fid = fd, .offset = XPAGE, .count = XPAGE + 3,
+		.npages = 1, .data = (uint8_t*)"xyz"};
+	taken = NULL;
+	check(ok(rpc(&t, &r)) && r.type == Rwritepg && r.count == XPAGE + 3 && taken != NULL,
+		"x-writepg");
+	memset(file + XPAGE, 0x5c, XPAGE);
+	memcpy(file + 2*XPAGE, "xyz", 3);
+	t = (Fcall){.type = Treadpg, .tag = 12, .fid = fd, .offset = 0, .count = 2*XPAGE};
+	check(ok(rpc(&t, &r)) && r.npages == 2 && offered.va + XPAGE == taken &&
+		memcmp(offered.va, file, 2*XPAGE) == 0, "x-writepg-in-place");
+	check(ok(read9(fd, 2*XPAGE, 100, (char*)got, &n)) && n == 100 && memcmp(got, file + 2*XPAGE, 100) == 0,
+		"x-writepg-tail");
+	/* off the file's pages: into the library's buffer, then copied */
+	memset(client, 0x3a, sizeof client);
+	t = (Fcall){.type = Twritepg, .tag = 13, .fid = fd, .offset = 10, .count = XPAGE, .npages = 1};
+	check(ok(rpc(&t, &r)) && r.count == XPAGE && taken != NULL, "x-writepg-unaligned");
+	memset(file + 10, 0x3a, XPAGE);
+	check(ok(read9(fd, 0, 5000, (char*)got, &n)) && n == 5000 && memcmp(got, file, 5000) == 0,
+		"x-writepg-unaligned-data");
+	/* pages that cannot be taken fail the write and change nothing */
+	takefail = 1;
+	t = (Fcall){.type = Twritepg, .tag = 14, .fid = fd, .offset = 0, .count = XPAGE, .npages = 1};
+	check(iserr(rpc(&t, &r), "page exchange failed"), "x-writepg-take-fails");
+	takefail = 0;
+	check(ok(read9(fd, 0, 5000, (char*)got, &n)) && n == 5000 && memcmp(got, file, 5000) == 0,
+		"x-writepg-take-fails-data");
+	/* more than the msize allows */
+	t = (Fcall){.type = Twritepg, .tag = 15, .fid = fd, .offset = 0, .count = 4*XPAGE, .npages = 4};
+	check(iserr(rpc(&t, &r), "msize"), "x-writepg-over-msize");
+	srv.pgofferfn = NULL;
+	srv.pgtakefn = NULL;
+}
+
 static void
 testflush(void)
 {
@@ -773,6 +903,7 @@ main(void)
 	testmodes();
 	testdirread();
 	testmsgs();
+	testpages();
 	testflush();
 	return failed != 0;
 }
