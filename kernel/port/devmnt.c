@@ -31,6 +31,7 @@ struct Mntrpc {
 	uint rlen;
 	char *err;	/* set instead of a reply when the mount breaks */
 	int flushed;
+	int sent;
 	Xfer *out;	/* Twritepg: the pages, until queued in the pipe */
 	int offered;	/* they were: withdraw what the server did not take */
 	Xfer *in;	/* Rreadpg: the pages the server gave */
@@ -47,6 +48,9 @@ struct Mnt {
 	Mntrpc *queue;	/* requests waiting for replies */
 	Proc *rip;	/* the process reading replies now */
 	Rendez r;	/* waiting for replies or the reader's role */
+	Proc *wip;	/* the process writing a request now: one at a time,
+			   as a pipe write may stop halfway and wbuf is shared */
+	Rendez wr;	/* waiting to write */
 	char *dead;	/* why the mount broke */
 	uchar *wbuf;
 	int pg;		/* 9P2000.x agreed */
@@ -241,6 +245,12 @@ mntreadreply(Mnt *m)
 }
 
 static int
+canwrite(void *a)
+{
+	return ((Mnt*)a)->wip == nil;
+}
+
+static int
 rpcready(void *a)
 {
 	Mntrpc *r;
@@ -281,20 +291,21 @@ mntrpc(Mnt *m, Mntrpc *r)
 	r->err = nil;
 	r->rbuf = nil;
 	r->m = m;
-	n = fcallpack(&r->req, m->wbuf, m->msize);
-	if(n == 0){
-		freetag(m, r->tag);
-		error(Etoobig);
-	}
+	r->sent = 0;
 	r->next = m->queue;
 	m->queue = r;
 	if(waserror()){
 		up->mntwrite = 0;
+		if(m->wip == up){
+			m->wip = nil;
+			wakeup(&m->wr);
+		}
 		if(m->rip == up){
 			m->rip = nil;
 			wakeup(&m->r);
 		}
-		if(strcmp(up->errstr, Eintr) == 0 && !r->done && r->req.type != Tflush && !m->dead)
+		if(strcmp(up->errstr, Eintr) == 0 && r->sent && !r->done && r->req.type != Tflush &&
+		   !m->dead)
 			mntflush(m, r);
 		mntwithdraw(m, r);
 		unqueue(m, r);
@@ -308,12 +319,23 @@ mntrpc(Mnt *m, Mntrpc *r)
 		}
 		nexterror();
 	}
+	while(m->wip != nil)
+		sleep(&m->wr, canwrite, m);
+	m->wip = up;
+	if(m->dead)
+		error(m->dead);
+	n = fcallpack(&r->req, m->wbuf, m->msize);
+	if(n == 0)
+		error(Etoobig);
 	if(r->out)
 		mntoffer(m, r);
 	up->mntwrite = 1;
+	r->sent = 1;
 	if(devtabwrite(m->c, m->wbuf, n, m->c->offset) != (long)n)
 		error(Eshort);
 	up->mntwrite = 0;
+	m->wip = nil;
+	wakeup(&m->wr);
 	while(!r->done){
 		if(m->rip == nil){
 			m->rip = up;
