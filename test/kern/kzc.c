@@ -3,7 +3,8 @@
  * through the mount driver to ramfs move pages, shared copy-on-write,
  * with the same results as the copying path (ramfs -c, unaligned
  * buffers); what each side writes afterwards stays its own; pgoffer and
- * pgtake directly, with every refusal; and every frame accounted for.
+ * pgtake directly, with every refusal; processes doing random reads and
+ * writes at once; and every frame accounted for.
  */
 #include <u.h>
 #include <libc.h>
@@ -337,6 +338,91 @@ testdeadserver(void)
 	free(a);
 }
 
+/*
+ * Stress: processes each keep a file in step with a model in memory
+ * through random reads and writes, aligned (pages move) or not (bytes
+ * copied), scribbling over their buffers after each; all at once.
+ */
+enum {
+	Nstress = 6,
+	Fsize = 64*PG,
+	Maxio = 16*PG,
+	Niter = 1500,
+};
+
+static uint
+rnd(uint *seed)
+{
+	*seed = *seed * 1103515245 + 12345;
+	return *seed >> 8;
+}
+
+static void
+stressone(int id)
+{
+	uchar *model, *ab, *ub, *b;
+	char name[32];
+	uint seed;
+	long off, len, i;
+	int fd, it, wr;
+
+	seed = id*7919 + 1;
+	model = malloc(Fsize);
+	ab = abuf(Maxio);
+	ub = malloc(Maxio + 1);
+	memset(model, 0, Fsize);
+	snprint(name, sizeof name, "/tmp/s%d", id);
+	fd = create(name, ORDWR, 0644);
+	if(fd < 0 || pwrite(fd, model, Fsize, 0) != Fsize)
+		exits(smprint("create %s: %r", name));
+	for(it = 0; it < Niter; it++){
+		wr = rnd(&seed) & 1;
+		b = (rnd(&seed) & 3) ? ab : ub + 1;
+		if(rnd(&seed) & 1){
+			off = (rnd(&seed) % (Fsize/PG - Maxio/PG + 1)) * PG;
+			len = (rnd(&seed) % (Maxio/PG) + 1) * PG;
+		}else{
+			off = rnd(&seed) % (Fsize - Maxio);
+			len = rnd(&seed) % Maxio + 1;
+		}
+		if(wr){
+			for(i = 0; i < len; i++)
+				b[i] = rnd(&seed);
+			if(pwrite(fd, b, len, off) != len)
+				exits(smprint("pwrite: %r"));
+			memmove(model + off, b, len);
+		}else{
+			if(pread(fd, b, len, off) != len)
+				exits(smprint("pread: %r"));
+			if(memcmp(b, model + off, len) != 0)
+				exits(smprint("iteration %d: read at %ld of %ld differs", it, off, len));
+		}
+		memset(b, it, len);	/* the file must not see this */
+	}
+	if(pread(fd, ab, Maxio, 0) != Maxio || memcmp(ab, model, Maxio) != 0)
+		exits("final contents");
+	close(fd);
+	remove(name);
+	exits(nil);
+}
+
+static void
+teststress(void)
+{
+	int i, pid[Nstress];
+	char *s;
+
+	for(i = 0; i < Nstress; i++){
+		pid[i] = rfork(RFPROC|RFFDG);
+		if(pid[i] == 0)
+			stressone(i);
+	}
+	for(i = 0; i < Nstress; i++){
+		s = waitfor(pid[i]);
+		check(*s == 0, "stress process %d: %s", i, s);
+	}
+}
+
 static void
 all(void *arg)
 {
@@ -362,6 +448,7 @@ all(void *arg)
 	testcow();
 	testdirect();
 	testdeadserver();
+	teststress();
 	exits(nfail ? "failed" : nil);
 }
 

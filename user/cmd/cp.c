@@ -6,12 +6,16 @@
 #include <u.h>
 #include <libc.h>
 
-enum { Maxdepth = 512 };
+enum {
+	Maxdepth = 512,
+	Bufsize = 65536,
+};
 
 static int rflag, xflag;
 static char *err;
 static Dir *top;	/* the directory a cp -r is creating, not to be copied into itself */
 static Dir path[Maxdepth];	/* the directories being copied, outermost first */
+static char *buf;	/* page-aligned, so file servers can move pages (pages(5)) */
 
 static void
 usage(void)
@@ -141,7 +145,6 @@ copydir(char *from, char *to, Dir *d, int depth)
 static void
 copy(char *from, char *to, Dir *d, int depth)
 {
-	char buf[8192];
 	Dir *td;
 	long n;
 	int ffd, tfd;
@@ -174,7 +177,7 @@ copy(char *from, char *to, Dir *d, int depth)
 		close(ffd);
 		return;
 	}
-	while((n = read(ffd, buf, sizeof buf)) > 0)
+	while((n = read(ffd, buf, Bufsize)) > 0)
 		if(write(tfd, buf, n) != n){
 			failed("write", to);
 			break;
@@ -205,6 +208,9 @@ main(int argc, char **argv)
 	}ARGEND
 	if(argc < 2)
 		usage();
+	buf = aligned_alloc(4096, Bufsize);
+	if(buf == nil)
+		sysfatal("cp: %r");
 	td = dirstat(argv[argc-1]);
 	todir = td != nil && (td->qid.type & QTDIR);
 	free(td);
