@@ -464,17 +464,20 @@ sysunmount(uintptr *arg)
 {
 	Chan *cmounted, *cmountpt;
 
-	cmounted = nil;
 	cmountpt = namec(namearg(arg[1]), Amount, 0, 0);
 	if(waserror()){
 		cclose(cmountpt);
+		nexterror();
+	}
+	/* set before the next waserror: a local changed after one is lost by error() */
+	cmounted = arg[0] ? namec(namearg(arg[0]), Aaccess, 0, 0) : nil;
+	if(waserror()){
 		if(cmounted)
 			cclose(cmounted);
 		nexterror();
 	}
-	if(arg[0])
-		cmounted = namec(namearg(arg[0]), Aaccess, 0, 0);
 	cunmount(cmounted, cmountpt);
+	poperror();
 	poperror();
 	cclose(cmountpt);
 	if(cmounted)
