@@ -5,7 +5,8 @@
  * kernel and unmapped addresses, pointers to the edges of real buffers,
  * real file names and descriptors.  A child that blocks is killed by the
  * watchdog.  Afterwards the kernel must still be running and the free
- * page count must be what it was.
+ * page count must be what it was.  kfuzz SEED [SYSCALL...] repeats the
+ * run that printed SEED (with only those system calls).
  */
 #include <u.h>
 #include <libc.h>
@@ -18,6 +19,7 @@ enum {
 };
 
 static uvlong rng = 0x9e3779b97f4a7c15ULL;
+static int only[64], nonly;	/* kfuzz seed calls...: just these system calls */
 static char *buf;
 static char *names[] = {
 	"/dev/null", "/dev/zero", "/tmp/fuzz", "/tmp/fuzzdir", "#|", "/env/fuzz",
@@ -88,7 +90,7 @@ fuzz(int ncalls)
 	write(p[1], "data", 4);
 	open("/proc", OREAD);
 	for(i = 0; i < ncalls; i++){
-		n = rnd() % (NSYSCALL + 2);
+		n = nonly ? only[rnd() % nonly] : rnd() % (NSYSCALL + 2);
 		for(j = 0; j < 6; j++)
 			a[j] = arg();
 		if(n == SYSexits && rnd() % 8 != 0)
@@ -125,21 +127,55 @@ kill(int pid)
 	}
 }
 
+/*
+ * End every process not in keep[] but this one: random rforks with
+ * RFNOWAIT leave grandchildren nobody waits for, some blocked for good.
+ * Returns when they are all gone.
+ */
+static void
+reap(int *keep, int nkeep)
+{
+	int pid[256], n, i, j, left;
+
+	do{
+		n = procpids(pid, nelem(pid));
+		left = 0;
+		for(i = 0; i < n && i < (int)nelem(pid); i++){
+			for(j = 0; j < nkeep; j++)
+				if(pid[i] == keep[j])
+					break;
+			if(j == nkeep && pid[i] != getpid()){
+				kill(pid[i]);
+				left++;
+			}
+		}
+		if(left)
+			sleep(20);
+	}while(left);
+}
+
 void
-main(void)
+main(int argc, char *argv[])
 {
 	long before, after;
-	int ncalls, pid, n, killed, children;
+	int ncalls, pid, n, killed, children, keep[256], nkeep;
 	char msg[ERRMAX+64], *f[5];
 	vlong t0;
 
 	buf = malloc(8192);
 	memset(buf, 'x', 8192);
-	rng ^= nsec();
+	/* kfuzz [seed [syscall-number...]] repeats a run */
+	if(argc > 1)
+		rng = strtoull(argv[1], nil, 10);
+	else
+		rng ^= nsec();
+	for(nonly = 0; nonly + 2 < argc && nonly < (int)nelem(only); nonly++)
+		only[nonly] = atoi(argv[nonly + 2]);
 	print("seed %llud\n", rng);
 	notify(watchdog);
 	/* settle: the first run of a few paths allocates kernel caches */
 	remove("/tmp/fuzz");
+	nkeep = procpids(keep, nelem(keep));
 	before = freepages();
 	t0 = nsec();
 	killed = children = 0;
@@ -168,14 +204,14 @@ main(void)
 				break;
 		}
 	}
-	/* grandchildren made by random rforks run out on their own */
+	/* grandchildren made by random rforks: some we wait for, some not */
 	while(await(msg, sizeof msg) >= 0)
 		;
+	reap(keep, nkeep);
 	remove("/tmp/fuzz");
 	remove("/tmp/fuzzdir");
 	remove("/srv/fuzz");
 	remove("/env/fuzz");
-	sleep(100);
 	after = freepages();
 	print("%d calls in %d children (%d killed by the watchdog) in %lld ms; free pages %ld -> %ld\n",
 		ncalls, children, killed, (nsec() - t0) / 1000000, before, after);

@@ -121,3 +121,26 @@ run(char *cmd, char **argv)
 	s = waitfor(pid);
 	return *s == 0;
 }
+
+/* The pids in /proc, at most max of them into pid (which may be nil); how many there are. */
+static int
+procpids(int *pid, int max)
+{
+	Dir *d;
+	int fd, n, i, k;
+
+	fd = open("/proc", OREAD);
+	if(fd < 0)
+		return -1;
+	n = dirreadall(fd, &d);
+	close(fd);
+	k = 0;
+	for(i = 0; i < n; i++)
+		if(d[i].name[0] >= '0' && d[i].name[0] <= '9'){
+			if(pid != nil && k < max)
+				pid[k] = atoi(d[i].name);
+			k++;
+		}
+	free(d);
+	return k;
+}

@@ -110,22 +110,6 @@ cowpages(void *va, long n, int *owner, int *shares)
 	return cnt*PG;
 }
 
-/* How many processes there are. */
-static int
-nprocs(void)
-{
-	Dir *d;
-	int fd, n;
-
-	fd = open("/proc", OREAD);
-	if(fd < 0)
-		return -1;
-	n = dirreadall(fd, &d);
-	close(fd);
-	free(d);
-	return n;
-}
-
 /* Reads and writes through both servers give the same bytes. */
 static void
 testsame(void)
@@ -459,12 +443,12 @@ main(void)
 	int n;
 	char *s;
 
-	n = nprocs();
+	n = procpids(nil, 0);
 	before = freepages();
 	s = inchild(all, nil);
 	check(*s == 0, "%s", s);
 	/* the servers end when the last mount of them goes with the child */
-	while(nprocs() > n)
+	while(procpids(nil, 0) > n)
 		sleep(10);
 	after = freepages();
 	check(after == before, "free pages %ld at the start, %ld at the end", before, after);
