@@ -1,8 +1,9 @@
 # lib/wasm: WebAssembly runtime, its host tools (wastrun, wasmrun), the
 # translators in trans/, the fuzz target and the benchmarks.
 
-WASMSRC := lib/wasm/decode.c lib/wasm/valid.c lib/wasm/exec.c lib/wasm/inst.c lib/wasm/wasi.c
-WASMHDR := lib/wasm/wasm.h lib/wasm/dat.h
+WASMSRC := lib/wasm/decode.c lib/wasm/valid.c lib/wasm/exec.c lib/wasm/inst.c lib/wasm/wasi.c \
+	lib/wasm/wat.c lib/wasm/watnum.c
+WASMHDR := lib/wasm/wasm.h lib/wasm/dat.h lib/wasm/watnum.h
 # No libm: sqrt must compile to an instruction, so errno is not set.
 WASMFLAGS := -Ilib/wasm -fno-math-errno
 

@@ -173,3 +173,38 @@ struct Wasiio {
 /* Resolve the module's "wasi_snapshot_preview1" imports; other imports
  * are left in imps untouched.  Returns -1 with err if one is unknown. */
 int wasmwasi(Wstore *s, Wmodule *m, const Wasiio *io, Wextern *imps, char *err, size_t nerr);
+
+/*
+ * The text format (wat.c).  watparse translates a module's text,
+ * "(module ...)" or its fields alone, also "(module binary ...)" and
+ * "(module quote ...)", into the binary format in *bin (allocated
+ * through a, *binlen bytes).  Returns 0, or -1 with a message such as
+ * "line 3, col 7: unknown operator i32.foo".  Only the binary format's
+ * decoder and validator (wasmload) judge what is left: numeric
+ * indices, for instance, are written as they are.
+ */
+int watparse(const Walloc *a, const char *text, size_t n, uint8_t **bin, size_t *binlen, char *err, size_t nerr);
+
+/* Its lexer, for readers of scripts in the same syntax (wastrun). */
+typedef struct Wlex Wlex;
+typedef struct Wtok Wtok;
+enum { Wteof, Wtlp, Wtrp, Wtatom, Wtstr };
+struct Wlex {
+	const char *text;
+	size_t n;
+	size_t pos;
+	uint32_t line;	/* start both at 1 */
+	uint32_t col;
+};
+struct Wtok {
+	int kind;	/* Wteof ... */
+	const char *s;	/* atom, or a string's body without its quotes */
+	size_t n;
+	size_t off;	/* where the token starts in the text */
+	uint32_t line;
+	uint32_t col;
+};
+/* The next token: its kind, or -1 with a message (then at the end). */
+int wattoken(Wlex *l, Wtok *t, char *err, size_t nerr);
+/* Decode a string's body (escapes); out needs n bytes; returns the length. */
+size_t watstring(const char *s, size_t n, uint8_t *out);
