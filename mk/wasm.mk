@@ -29,6 +29,11 @@ $(B)/wasm/libwasm-lux9.a: $(WASMLUX9OBJ)
 	rm -f $@
 	llvm-ar rcs $@ $(WASMLUX9OBJ)
 
+$(B)/host/wattest: test/unit/wattest.c $(WASMSRC) $(WASMHDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) $(HOSTCFLAGS) $(WASMFLAGS) -o $@ test/unit/wattest.c $(WASMSRC)
+ALL += $(B)/host/wattest
+
 ALL += $(B)/host/wastrun $(B)/host/wasmrun $(B)/wasm/libwasm-lux9.a
 
 # Translators: WASI commands filtering stdin to stdout (trans/).
@@ -62,6 +67,20 @@ wasmfuzz: $(B)/host/wasmfuzz
 	find $(B)/wasm/spec -name '*.wasm' -size -2k 2>/dev/null | sort | head -n 400 | xargs -r cp -f -t $(B)/wasm/corpus
 	$(B)/host/wasmfuzz -runs=1000000 -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 $(B)/wasm/corpus
 FUZZ += wasmfuzz
+
+# The same target fed text for watparse; seeded with the spec suite's
+# text modules (wast2json's .wat files) and small .wast scripts.
+$(B)/host/watfuzz: tools/wasm/fuzz.c $(WASMSRC) $(WASMHDR)
+	@mkdir -p $(@D)
+	$(HOSTCC) -std=gnu11 -Wall -Wextra -Werror -O1 -g -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all $(WASMFLAGS) -DTEXT -o $@ tools/wasm/fuzz.c $(WASMSRC)
+.PHONY: watfuzz
+watfuzz: $(B)/host/watfuzz
+	@mkdir -p $(B)/wasm/watcorpus
+	find $(B)/wasm/spec -name '*.wat' -size -2k 2>/dev/null | sort | head -n 300 | xargs -r cp -f -t $(B)/wasm/watcorpus
+	find ../shared/testdata/wasm-spec -name '*.wast' -size -4k 2>/dev/null | sort | xargs -r cp -f -t $(B)/wasm/watcorpus
+	$(B)/host/watfuzz -runs=1000000 -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 $(B)/wasm/watcorpus
+FUZZ += watfuzz
 
 # A second translator language: Rust, with Debian's rustc (not a rustup one).
 $(B)/trans/nl.wasm: trans/nl.rs

@@ -395,7 +395,8 @@ watstring(const char *s, size_t n, uint8_t *out)
 static Wtok *
 cur(P *p)
 {
-	return &p->tok[p->pos];
+	/* past the end (a step of 2 over a last "("), every token is the end */
+	return p->pos < p->ntok ? &p->tok[p->pos] : &p->tok[p->ntok - 1];
 }
 
 static Wtok *

@@ -4,6 +4,8 @@
  * host functions returning zeros) and every exported function is
  * called with zero arguments under a small fuel budget, memory cap
  * and call depth.  Any crash or sanitizer report is a bug.
+ * Built with -DTEXT (watfuzz), the bytes are a module's text instead:
+ * watparse translates them, and what it accepts runs the same way.
  */
 #include <stdint.h>
 #include <stddef.h>
@@ -33,10 +35,11 @@ zeros(void *aux, Winst *caller, uint64_t *args, uint64_t *res)
 	return NULL;
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static const Walloc a = { frealloc, NULL };
+
+static void
+runmodule(const uint8_t *data, size_t size)
 {
-	static const Walloc a = { frealloc, NULL };
 	Wlimits lim;
 	Wstore *s;
 	Wmodule *m;
@@ -56,7 +59,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lim.stackslots = 8192;
 	s = wasmstore(&a, &lim);
 	if(s == NULL)
-		return 0;
+		return;
 	m = wasmload(s, data, size, err, sizeof err);
 	if(m == NULL)
 		goto done;
@@ -86,5 +89,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 done:
 	wasmstorefree(s);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+#ifdef TEXT
+	uint8_t *bin;
+	size_t binlen;
+	char err[128];
+
+	if(watparse(&a, (const char *)data, size, &bin, &binlen, err, sizeof err) < 0)
+		return 0;
+	runmodule(bin, binlen);
+	free(bin);
+#else
+	runmodule(data, size);
+#endif
 	return 0;
 }

@@ -1,18 +1,21 @@
 /*
- * wastrun - run one WebAssembly spec test converted by wast2json.
- *	wastrun [-v] FILE.json
- * Loads the modules the JSON names (relative to its folder), checks
- * every assertion and prints "N passed, N failed".  Text-format
- * modules (assert_malformed with module_type "text", a .wat file) go
- * through watparse: malformed means the parse or wasmload fails.
- * Exit status 0 only if nothing failed.
+ * wastrun - run one WebAssembly spec test.
+ *	wastrun [-v] FILE.json | FILE.wast
+ * A .json from wast2json: loads the modules it names (relative to its
+ * folder).  A .wast: reads the script itself, every module through
+ * watparse.  Both readers fill the same Cmd, and run() checks it, so
+ * the two give the same counts.  Prints "N passed, N failed"; text
+ * modules (a .wat of assert_malformed) are malformed when watparse or
+ * wasmload refuses them.  Exit status 0 only if nothing failed.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "wasm.h"
+#include "watnum.h"
 
 typedef struct J J;
 enum { Jnull, Jbool, Jnum, Jstr, Jarr, Jobj };
@@ -411,128 +414,114 @@ resolve(Wmodule *m, Wextern *imps, char *err, size_t nerr)
 	return 0;
 }
 
-/* Load, link and instantiate; stage says how far it got (0 decode, 1 link, 2 instantiate). */
+/*
+ * A command of the script, as both readers produce it.
+ */
+enum { Nancanon = 1, Nanarith };
+typedef struct Val Val;
+struct Val {
+	int type;	/* Wi32 ... Wexternref, Wv128; 0 unknown */
+	uint64_t v;
+	int nan;	/* result: Nancanon or Nanarith */
+	int nonnull;	/* result: any non-null reference */
+};
+
+typedef struct Cmd Cmd;
+struct Cmd {
+	const char *type;	/* "module", "register", "action", "assert_return", ... */
+	int line;
+	const char *name;	/* module: its $name; register, action: the module's */
+	size_t nl;
+	const char *as;		/* register */
+	size_t al;
+	const uint8_t *mod;	/* module: binary, or text if istext */
+	size_t modlen;
+	int istext;
+	const char *modfile;	/* for messages */
+	int get;		/* action: get, else invoke */
+	const char *field;
+	size_t fl;
+	Val *args;
+	int nargs;
+	Val *exp;
+	int nexp;
+	const char *text;	/* expected message */
+	int bad;		/* the reader could not make sense of it */
+};
+
+/* Load, link and instantiate; stage says how far it got (-1 text parse, 0 decode, 1 link, 2 instantiate). */
 static Winst *
-loadmod(const char *file, int *stage, char *err, size_t nerr)
+loadmod(Cmd *c, int *stage, char *err, size_t nerr)
 {
-	uint8_t *b;
-	size_t n;
 	Wmodule *m;
 	Wextern *imps;
-	Winst *in;
 	uint8_t *bin;
-	size_t binlen, n0;
+	size_t binlen;
 
-	*stage = 0;
-	b = readfile(file, &n);
-	if(b == NULL){
-		snprintf(err, nerr, "cannot read %s", file);
+	*stage = -1;
+	if(c->mod == NULL){
+		snprintf(err, nerr, "cannot read %s", c->modfile ? c->modfile : "module");
 		return NULL;
 	}
-	n0 = strlen(file);
-	if(n0 > 4 && strcmp(file + n0 - 4, ".wat") == 0){
-		/* a text module: parse it first (stage -1 if that fails) */
-		*stage = -1;
-		if(watparse(&halloc, (char *)b, n, &bin, &binlen, err, nerr) < 0)
+	if(c->istext){
+		if(watparse(&halloc, (const char *)c->mod, c->modlen, &bin, &binlen, err, nerr) < 0)
 			return NULL;
 		*stage = 0;
 		m = wasmload(store, bin, binlen, err, nerr);
 		free(bin);
-	}else
-		m = wasmload(store, b, n, err, nerr);
+	}else{
+		*stage = 0;
+		m = wasmload(store, c->mod, c->modlen, err, nerr);
+	}
 	if(m == NULL)
 		return NULL;
 	*stage = 1;
 	imps = emalloc((wasmnimports(m) + 1) * sizeof *imps);
-	if(resolve(m, imps, err, nerr) < 0){
+	if(resolve(m, imps, err, nerr) < 0)
 		return NULL;
-	}
 	*stage = 2;
-	in = wasminstantiate(store, m, imps, err, nerr);
-	return in;
+	return wasminstantiate(store, m, imps, err, nerr);
 }
 
 static int
-parseval(J *v, uint64_t *out, const char **type)
+valmatch(Val *w, uint64_t got)
 {
-	const char *t, *s;
-
-	t = jstr(v, "type");
-	s = jstr(v, "value");
-	*type = t;
-	if(t == NULL)
-		return -1;
-	if(strcmp(t, "v128") == 0)
-		return -1;
-	if(s == NULL)
-		return -1;
-	if(strcmp(t, "funcref") == 0 || strcmp(t, "externref") == 0){
-		if(strcmp(s, "null") == 0)
-			*out = 0;
-		else
-			*out = strtoull(s, NULL, 10) + 1;
-		return 0;
-	}
-	if(strncmp(s, "nan:", 4) == 0){
-		*out = 0;
-		return 0;
-	}
-	*out = strtoull(s, NULL, 10);
-	return 0;
-}
-
-static int
-valmatch(J *want, uint64_t got)
-{
-	const char *t, *s;
-	uint64_t v;
-
-	t = jstr(want, "type");
-	s = jstr(want, "value");
-	if(t == NULL || s == NULL)
-		return 0;
-	if(strcmp(t, "f32") == 0){
+	if(w->type == Wf32){
 		got &= 0xffffffff;
-		if(strcmp(s, "nan:canonical") == 0)
+		if(w->nan == Nancanon)
 			return (got & 0x7fffffff) == 0x7fc00000;
-		if(strcmp(s, "nan:arithmetic") == 0)
+		if(w->nan == Nanarith)
 			return (got & 0x7fc00000) == 0x7fc00000;
 	}
-	if(strcmp(t, "f64") == 0){
-		if(strcmp(s, "nan:canonical") == 0)
+	if(w->type == Wf64){
+		if(w->nan == Nancanon)
 			return (got & 0x7fffffffffffffffull) == 0x7ff8000000000000ull;
-		if(strcmp(s, "nan:arithmetic") == 0)
+		if(w->nan == Nanarith)
 			return (got & 0x7ff8000000000000ull) == 0x7ff8000000000000ull;
 	}
-	if(strcmp(t, "funcref") == 0 && strcmp(s, "null") != 0)
+	if(w->nonnull)
 		return got != 0;
-	if(parseval(want, &v, &t) < 0)
+	if(w->type == Wi32 || w->type == Wf32)
+		return (uint32_t)got == (uint32_t)w->v;
+	if(w->type == 0 || w->type == Wv128)
 		return 0;
-	if(strcmp(t, "i32") == 0 || strcmp(t, "f32") == 0)
-		return (uint32_t)got == (uint32_t)v;
-	return got == v;
+	return got == w->v;
 }
 
 /* Perform an action; returns NULL or the trap; nres gets the count. */
 static const char *
-act(J *a, uint64_t *res, int *nres, int *ok)
+act(Cmd *c, uint64_t *res, int *nres, int *ok)
 {
-	const char *type, *mod, *field, *t;
-	size_t ml, fl;
 	Winst *in;
 	Wextern e;
-	J *arg;
 	uint64_t args[1024];
-	int n, nr;
+	int i, nr;
 
 	*ok = 0;
-	type = jstr(a, "type");
-	mod = jstrn(a, "module", &ml);
-	field = jstrn(a, "field", &fl);
-	in = mod != NULL ? lookup(named, mod, ml) : current;
-	if(in == NULL || field == NULL || wasmexportn(in, field, fl, &e) < 0)
+	in = c->name != NULL ? lookup(named, c->name, c->nl) : current;
+	if(c->bad || in == NULL || c->field == NULL || wasmexportn(in, c->field, c->fl, &e) < 0)
 		return NULL;
-	if(type != NULL && strcmp(type, "get") == 0){
+	if(c->get){
 		if(e.kind != Wkglobal)
 			return NULL;
 		res[0] = wasmglobalget(e.global);
@@ -540,13 +529,14 @@ act(J *a, uint64_t *res, int *nres, int *ok)
 		*ok = 1;
 		return NULL;
 	}
-	if(e.kind != Wkfunc)
+	if(e.kind != Wkfunc || c->nargs > 1024)
 		return NULL;
-	n = 0;
-	for(arg = jget(a, "args") ? jget(a, "args")->kid : NULL; arg != NULL && n < 1024; arg = arg->next)
-		if(parseval(arg, &args[n++], &t) < 0)
+	for(i = 0; i < c->nargs; i++){
+		if(c->args[i].type == 0 || c->args[i].type == Wv128)
 			return NULL;
-	if(wasmfuncarity(e.func, &nr) != n)
+		args[i] = c->args[i].v;
+	}
+	if(wasmfuncarity(e.func, &nr) != c->nargs)
 		return NULL;
 	*nres = nr;
 	*ok = 1;
@@ -554,111 +544,520 @@ act(J *a, uint64_t *res, int *nres, int *ok)
 }
 
 static void
-result(int ok, const char *line, const char *what, const char *detail)
+result(int ok, int line, const char *what, const char *detail)
 {
 	if(ok){
 		passed++;
 		if(verbose)
-			printf("ok line %s: %s\n", line, what);
+			printf("ok line %d: %s\n", line, what);
 	}else{
 		failed++;
-		printf("line %s: %s failed%s%s\n", line, what, detail ? ": " : "", detail ? detail : "");
+		printf("line %d: %s failed%s%s\n", line, what, detail ? ": " : "", detail ? detail : "");
 	}
 }
 
+/* The one place that runs a command and decides pass or fail. */
 static void
-command(J *c)
+run(Cmd *c)
 {
-	const char *type, *line, *name, *trap;
+	const char *type, *trap;
 	char err[256], buf[64];
-	J *exp, *e;
 	uint64_t res[1024];
 	int nres, ok, stage, i, good;
-	size_t nl;
 	Winst *in;
 
-	type = jstr(c, "type");
-	line = jstr(c, "line");
-	if(type == NULL)
-		return;
-	if(line == NULL)
-		line = "?";
+	type = c->type;
 	if(strcmp(type, "module") == 0){
-		in = loadmod(jstr(c, "filename"), &stage, err, sizeof err);
+		in = loadmod(c, &stage, err, sizeof err);
 		current = in;
 		if(in == NULL){
-			result(0, line, "module", err);
+			result(0, c->line, "module", err);
 			return;
 		}
-		name = jstrn(c, "name", &nl);
-		if(name != NULL)
-			addreg(&named, name, nl, in);
+		if(c->name != NULL)
+			addreg(&named, c->name, c->nl, in);
 		return;
 	}
 	if(strcmp(type, "register") == 0){
-		name = jstrn(c, "name", &nl);
-		in = name != NULL ? lookup(named, name, nl) : current;
+		in = c->name != NULL ? lookup(named, c->name, c->nl) : current;
 		if(in == NULL){
-			result(0, line, "register", "no module");
+			result(0, c->line, "register", "no module");
 			return;
 		}
-		name = jstrn(c, "as", &nl);
-		if(name == NULL){
-			result(0, line, "register", "no name");
+		if(c->as == NULL){
+			result(0, c->line, "register", "no name");
 			return;
 		}
-		addreg(&registered, name, nl, in);
+		addreg(&registered, c->as, c->al, in);
 		return;
 	}
 	if(strcmp(type, "assert_malformed") == 0 || strcmp(type, "assert_invalid") == 0 ||
 	   strcmp(type, "assert_unlinkable") == 0 || strcmp(type, "assert_uninstantiable") == 0){
-		in = loadmod(jstr(c, "filename"), &stage, err, sizeof err);
+		in = loadmod(c, &stage, err, sizeof err);
 		if(strcmp(type, "assert_unlinkable") == 0 || strcmp(type, "assert_uninstantiable") == 0)
 			good = in == NULL && stage >= 1;
-		else
+		else if(strcmp(type, "assert_invalid") == 0)
+			good = in == NULL && stage == 0;
+		else	/* malformed: the text parse or the decoder refuses it */
 			good = in == NULL && stage <= 0;
 		if(!good && in == NULL)
 			snprintf(buf, sizeof buf, "failed at stage %d: %.40s", stage, err);
 		else if(!good)
 			snprintf(buf, sizeof buf, "module was accepted");
-		result(good, line, type, good ? NULL : buf);
+		result(good, c->line, type, good ? NULL : buf);
 		return;
 	}
 	if(strcmp(type, "assert_return") == 0 || strcmp(type, "action") == 0){
-		trap = act(jget(c, "action"), res, &nres, &ok);
+		trap = act(c, res, &nres, &ok);
 		if(!ok){
-			result(0, line, type, "cannot perform action");
+			result(0, c->line, type, "cannot perform action");
 			return;
 		}
 		if(trap != NULL){
-			result(0, line, type, trap);
+			result(0, c->line, type, trap);
 			return;
 		}
-		good = 1;
-		exp = jget(c, "expected");
-		i = 0;
-		for(e = exp != NULL ? exp->kid : NULL; e != NULL; e = e->next, i++)
-			if(i >= nres || !valmatch(e, res[i]))
+		good = strcmp(type, "action") == 0 || c->nexp == nres;
+		for(i = 0; i < c->nexp && i < nres; i++)
+			if(!valmatch(&c->exp[i], res[i]))
 				good = 0;
-		if(exp != NULL && i != nres)
-			good = 0;
 		snprintf(buf, sizeof buf, "got %llx", nres > 0 ? (unsigned long long)res[0] : 0ull);
-		result(good, line, type, good ? NULL : buf);
+		result(good, c->line, type, good ? NULL : buf);
 		return;
 	}
 	if(strcmp(type, "assert_trap") == 0 || strcmp(type, "assert_exhaustion") == 0){
-		trap = act(jget(c, "action"), res, &nres, &ok);
+		trap = act(c, res, &nres, &ok);
 		if(!ok){
-			result(0, line, type, "cannot perform action");
+			result(0, c->line, type, "cannot perform action");
 			return;
 		}
-		result(trap != NULL, line, type, trap == NULL ? "no trap" : NULL);
+		result(trap != NULL, c->line, type, trap == NULL ? "no trap" : NULL);
 		if(verbose && trap != NULL)
-			printf("  trap: %s (want %s)\n", trap, jstr(c, "text"));
+			printf("  trap: %s (want %s)\n", trap, c->text ? c->text : "?");
 		return;
 	}
-	printf("line %s: unknown command %s\n", line, type);
+	printf("line %d: unknown command %s\n", c->line, type);
 	failed++;
+}
+
+/*
+ * The JSON reader: wast2json's commands, modules in files beside it.
+ */
+static void
+jsonval(J *v, Val *out, int isresult)
+{
+	const char *t, *s;
+
+	memset(out, 0, sizeof *out);
+	t = jstr(v, "type");
+	s = jstr(v, "value");
+	if(t == NULL || s == NULL)
+		return;
+	if(strcmp(t, "i32") == 0)
+		out->type = Wi32;
+	else if(strcmp(t, "i64") == 0)
+		out->type = Wi64;
+	else if(strcmp(t, "f32") == 0)
+		out->type = Wf32;
+	else if(strcmp(t, "f64") == 0)
+		out->type = Wf64;
+	else if(strcmp(t, "funcref") == 0)
+		out->type = Wfuncref;
+	else if(strcmp(t, "externref") == 0)
+		out->type = Wexternref;
+	else
+		return;
+	if(out->type == Wfuncref || out->type == Wexternref){
+		if(strcmp(s, "null") == 0)
+			out->v = 0;
+		else if(out->type == Wfuncref && isresult)
+			out->nonnull = 1;
+		else
+			out->v = strtoull(s, NULL, 10) + 1;	/* 0 is null */
+		return;
+	}
+	if(strcmp(s, "nan:canonical") == 0)
+		out->nan = Nancanon;
+	else if(strcmp(s, "nan:arithmetic") == 0)
+		out->nan = Nanarith;
+	else
+		out->v = strtoull(s, NULL, 10);
+}
+
+static Val *
+jsonvals(J *list, int *n, int isresult)
+{
+	J *k;
+	Val *v;
+	int i;
+
+	*n = 0;
+	for(k = list != NULL ? list->kid : NULL; k != NULL; k = k->next)
+		(*n)++;
+	v = emalloc((*n + 1) * sizeof *v);
+	i = 0;
+	for(k = list != NULL ? list->kid : NULL; k != NULL; k = k->next)
+		jsonval(k, &v[i++], isresult);
+	return v;
+}
+
+static void
+jsoncmd(J *j, Cmd *c)
+{
+	const char *line, *file, *type;
+	J *a;
+	size_t n;
+
+	memset(c, 0, sizeof *c);
+	c->type = jstr(j, "type");
+	line = jstr(j, "line");
+	c->line = line != NULL ? atoi(line) : 0;
+	file = jstr(j, "filename");
+	if(file != NULL){
+		c->modfile = file;
+		c->mod = readfile(file, &c->modlen);
+		n = strlen(file);
+		c->istext = n > 4 && strcmp(file + n - 4, ".wat") == 0;
+	}
+	if(strcmp(c->type, "register") == 0){
+		c->name = jstrn(j, "name", &c->nl);
+		c->as = jstrn(j, "as", &c->al);
+	}else if(strcmp(c->type, "module") == 0)
+		c->name = jstrn(j, "name", &c->nl);
+	c->text = jstr(j, "text");
+	a = jget(j, "action");
+	if(a != NULL){
+		type = jstr(a, "type");
+		c->get = type != NULL && strcmp(type, "get") == 0;
+		c->name = jstrn(a, "module", &c->nl);
+		c->field = jstrn(a, "field", &c->fl);
+		c->args = jsonvals(jget(a, "args"), &c->nargs, 0);
+	}
+	c->exp = jsonvals(jget(j, "expected"), &c->nexp, 1);
+}
+
+static int
+runjson(char *text, const char *file)
+{
+	J *root, *cmds, *j;
+	Cmd c;
+
+	jp = text;
+	root = jvalue();
+	cmds = jget(root, "commands");
+	if(root == NULL || cmds == NULL){
+		fprintf(stderr, "wastrun: %s: not a wast2json file\n", file);
+		return -1;
+	}
+	for(j = cmds->kid; j != NULL; j = j->next){
+		if(jstr(j, "type") == NULL)
+			continue;
+		jsoncmd(j, &c);
+		run(&c);
+	}
+	return 0;
+}
+
+/*
+ * The script reader: the .wast text itself, cut into s-expressions
+ * by the text format's lexer; modules go to watparse as they are.
+ */
+typedef struct S S;
+struct S {
+	Wtok t;		/* "(" of a list, or the atom or string */
+	size_t end;	/* a list: offset just past its ")" */
+	S *kid;
+	S *next;
+};
+
+static const char *wtext;
+static size_t wlen;
+
+static S *
+sexp(Wlex *l, Wtok *t, int depth, char *err, size_t nerr)
+{
+	S *s, **tail;
+	Wtok k;
+
+	s = emalloc(sizeof *s);
+	s->t = *t;
+	if(t->kind != Wtlp)
+		return s;
+	if(depth > 1000){
+		snprintf(err, nerr, "line %u: nesting too deep", t->line);
+		return NULL;
+	}
+	tail = &s->kid;
+	for(;;){
+		if(wattoken(l, &k, err, nerr) < 0)
+			return NULL;
+		if(k.kind == Wteof){
+			snprintf(err, nerr, "line %u: unclosed (", t->line);
+			return NULL;
+		}
+		if(k.kind == Wtrp){
+			s->end = k.off + 1;
+			return s;
+		}
+		if((*tail = sexp(l, &k, depth + 1, err, nerr)) == NULL)
+			return NULL;
+		tail = &(*tail)->next;
+	}
+}
+
+static int
+sis(S *s, const char *a)
+{
+	return s != NULL && s->t.kind == Wtatom && s->t.n == strlen(a) && memcmp(s->t.s, a, s->t.n) == 0;
+}
+
+static int
+sid(S *s)
+{
+	return s != NULL && s->t.kind == Wtatom && s->t.n > 1 && s->t.s[0] == '$';
+}
+
+static const char *
+sstr(S *s, size_t *n)
+{
+	uint8_t *b;
+
+	b = emalloc(s->t.n + 1);
+	*n = watstring(s->t.s, s->t.n, b);
+	return (const char *)b;
+}
+
+static void
+wastval(S *s, Val *v, int isresult)
+{
+	S *k, *a;
+	uint32_t f;
+	uint64_t x;
+	const char *what;
+
+	memset(v, 0, sizeof *v);
+	k = s->kid;
+	a = k != NULL ? k->next : NULL;
+	if(s->t.kind != Wtlp || k == NULL || k->t.kind != Wtatom)
+		return;
+	if(a != NULL && a->t.kind == Wtatom && isresult && (sis(k, "f32.const") || sis(k, "f64.const"))){
+		if(sis(a, "nan:canonical"))
+			v->nan = Nancanon;
+		else if(sis(a, "nan:arithmetic"))
+			v->nan = Nanarith;
+		if(v->nan){
+			v->type = sis(k, "f32.const") ? Wf32 : Wf64;
+			return;
+		}
+	}
+	what = k->t.s;
+	if(sis(k, "ref.null")){
+		if(sis(a, "func"))
+			v->type = Wfuncref;
+		else if(sis(a, "extern"))
+			v->type = Wexternref;
+		return;
+	}
+	if(sis(k, "ref.func") || sis(k, "ref.extern")){
+		v->type = sis(k, "ref.func") ? Wfuncref : Wexternref;
+		if(a == NULL)
+			v->nonnull = 1;
+		else if(a->t.kind != Wtatom || watuint(a->t.s, a->t.n, UINT32_MAX, &x) < 0)
+			v->type = 0;
+		else
+			v->v = x + 1;
+		return;
+	}
+	if(a == NULL || a->t.kind != Wtatom || a->next != NULL)
+		return;
+	if(sis(k, "i32.const") && watint(a->t.s, a->t.n, 32, &v->v) == 0)
+		v->type = Wi32;
+	else if(sis(k, "i64.const") && watint(a->t.s, a->t.n, 64, &v->v) == 0)
+		v->type = Wi64;
+	else if(sis(k, "f32.const") && watf32(a->t.s, a->t.n, &f) == 0){
+		v->type = Wf32;
+		v->v = f;
+	}else if(sis(k, "f64.const") && watf64(a->t.s, a->t.n, &v->v) == 0)
+		v->type = Wf64;
+	(void)what;
+}
+
+/* (invoke $m? "f" arg*) or (get $m? "g") into c. */
+static void
+wastaction(S *s, Cmd *c)
+{
+	S *k;
+	int n;
+
+	c->bad = 1;
+	if(s == NULL || s->t.kind != Wtlp || !(sis(s->kid, "invoke") || sis(s->kid, "get")))
+		return;
+	c->get = sis(s->kid, "get");
+	k = s->kid->next;
+	if(sid(k)){
+		c->name = k->t.s;
+		c->nl = k->t.n;
+		k = k->next;
+	}
+	if(k == NULL || k->t.kind != Wtstr)
+		return;
+	c->field = sstr(k, &c->fl);
+	n = 0;
+	for(S *a = k->next; a != NULL; a = a->next)
+		n++;
+	c->args = emalloc((n + 1) * sizeof *c->args);
+	for(k = k->next; k != NULL; k = k->next)
+		wastval(k, &c->args[c->nargs++], 0);
+	c->bad = 0;
+}
+
+/* A module form: its text for watparse, and its $name. */
+static void
+wastmodule(S *s, Cmd *c)
+{
+	S *k;
+
+	if(s == NULL || s->t.kind != Wtlp || !sis(s->kid, "module")){
+		c->bad = 1;
+		return;
+	}
+	c->istext = 1;
+	c->mod = (const uint8_t *)wtext + s->t.off;
+	c->modlen = s->end - s->t.off;
+	k = s->kid->next;
+	if(sid(k)){
+		c->name = k->t.s;
+		c->nl = k->t.n;
+	}
+}
+
+static void
+wastcmd(S *s, Cmd *c)
+{
+	S *k, *a;
+	size_t n;
+	int i;
+
+	memset(c, 0, sizeof *c);
+	c->line = s->t.line;
+	c->type = "unknown";
+	k = s->kid;
+	if(s->t.kind != Wtlp || k == NULL || k->t.kind != Wtatom){
+		c->bad = 1;
+		return;
+	}
+	a = k->next;
+	if(sis(k, "module")){
+		c->type = "module";
+		wastmodule(s, c);
+	}else if(sis(k, "register")){
+		c->type = "register";
+		if(a != NULL && a->t.kind == Wtstr){
+			c->as = sstr(a, &c->al);
+			if(sid(a->next)){
+				c->name = a->next->t.s;
+				c->nl = a->next->t.n;
+			}
+		}
+	}else if(sis(k, "invoke") || sis(k, "get")){
+		c->type = "action";
+		wastaction(s, c);
+	}else if(sis(k, "assert_return")){
+		c->type = "assert_return";
+		wastaction(a, c);
+		n = 0;
+		for(S *r = a != NULL ? a->next : NULL; r != NULL; r = r->next)
+			n++;
+		c->exp = emalloc((n + 1) * sizeof *c->exp);
+		i = 0;
+		for(a = a != NULL ? a->next : NULL; a != NULL; a = a->next)
+			wastval(a, &c->exp[i++], 1);
+		c->nexp = i;
+	}else if(sis(k, "assert_trap") && a != NULL && sis(a->kid, "module")){
+		c->type = "assert_uninstantiable";
+		wastmodule(a, c);
+	}else if(sis(k, "assert_trap") || sis(k, "assert_exhaustion")){
+		c->type = sis(k, "assert_trap") ? "assert_trap" : "assert_exhaustion";
+		wastaction(a, c);
+	}else if(sis(k, "assert_invalid") || sis(k, "assert_malformed") || sis(k, "assert_unlinkable")){
+		c->type = sis(k, "assert_invalid") ? "assert_invalid" : sis(k, "assert_malformed") ?
+			"assert_malformed" : "assert_unlinkable";
+		wastmodule(a, c);
+		c->name = NULL;
+	}else{
+		c->type = estrdup("?");
+		c->bad = 1;
+		return;
+	}
+	/* the expected message, if any, is the last string */
+	for(a = k->next; a != NULL; a = a->next)
+		if(a->t.kind == Wtstr && a->next == NULL)
+			c->text = sstr(a, &n);
+}
+
+/* A module field at the top: the script is one module, written inline. */
+static int
+isfield(S *s)
+{
+	static const char *f[] = {"type", "import", "func", "table", "memory", "global",
+		"export", "start", "elem", "data"};
+	size_t i;
+
+	for(i = 0; i < sizeof f / sizeof f[0]; i++)
+		if(s->t.kind == Wtlp && sis(s->kid, f[i]))
+			return 1;
+	return 0;
+}
+
+static int
+runwast(char *text, size_t len, const char *file)
+{
+	Wlex l;
+	Wtok t;
+	S *s;
+	Cmd c;
+	char err[256];
+	int first;
+
+	first = 1;
+	wtext = text;
+	wlen = len;
+	memset(&l, 0, sizeof l);
+	l.text = text;
+	l.n = len;
+	l.line = 1;
+	l.col = 1;
+	for(;;){
+		if(wattoken(&l, &t, err, sizeof err) < 0){
+			fprintf(stderr, "wastrun: %s: %s\n", file, err);
+			return -1;
+		}
+		if(t.kind == Wteof)
+			return 0;
+		s = sexp(&l, &t, 0, err, sizeof err);
+		if(s == NULL){
+			fprintf(stderr, "wastrun: %s: %s\n", file, err);
+			return -1;
+		}
+		if(first && isfield(s)){
+			memset(&c, 0, sizeof c);
+			c.type = "module";
+			c.line = s->t.line;
+			c.istext = 1;
+			c.mod = (const uint8_t *)text;
+			c.modlen = len;
+			run(&c);
+			return 0;
+		}
+		first = 0;
+		wastcmd(s, &c);
+		if(c.bad && strcmp(c.type, "module") != 0 && strncmp(c.type, "assert_", 7) != 0){
+			printf("line %d: cannot read command\n", c.line);
+			failed++;
+			continue;
+		}
+		run(&c);
+	}
 }
 
 int
@@ -667,9 +1066,9 @@ main(int argc, char **argv)
 	FILE *f;
 	char *text, *slash;
 	long len;
-	J *root, *cmds, *c;
-	Walloc a;
+	size_t n;
 	Wlimits lim;
+	int r;
 
 	if(argc > 1 && strcmp(argv[1], "-v") == 0){
 		verbose = 1;
@@ -677,12 +1076,12 @@ main(int argc, char **argv)
 		argc--;
 	}
 	if(argc != 2){
-		fprintf(stderr, "usage: wastrun [-v] FILE.json\n");
+		fprintf(stderr, "usage: wastrun [-v] FILE.json | FILE.wast\n");
 		return 2;
 	}
 	f = fopen(argv[1], "rb");
 	if(f == NULL){
-		perror(argv[1]);
+		fprintf(stderr, "wastrun: %s: %s\n", argv[1], strerror(errno));
 		return 2;
 	}
 	fseek(f, 0, SEEK_END);
@@ -690,7 +1089,7 @@ main(int argc, char **argv)
 	fseek(f, 0, SEEK_SET);
 	text = emalloc(len + 1);
 	if(fread(text, 1, len, f) != (size_t)len){
-		fprintf(stderr, "wastrun: read error\n");
+		fprintf(stderr, "wastrun: %s: read error\n", argv[1]);
 		return 2;
 	}
 	fclose(f);
@@ -700,25 +1099,24 @@ main(int argc, char **argv)
 		*slash = 0;
 	else
 		strcpy(dir, ".");
-	jp = text;
-	root = jvalue();
-	cmds = jget(root, "commands");
-	if(root == NULL || cmds == NULL){
-		fprintf(stderr, "wastrun: %s: not a wast2json file\n", argv[1]);
-		return 2;
-	}
-	a.realloc = hrealloc;
-	a.aux = NULL;
 	memset(&lim, 0, sizeof lim);
 	lim.maxdepth = 5000;
-	store = wasmstore(&a, &lim);
+	store = wasmstore(&halloc, &lim);
 	if(store == NULL){
 		fprintf(stderr, "wastrun: out of memory\n");
 		return 2;
 	}
 	setupspectest();
-	for(c = cmds->kid; c != NULL; c = c->next)
-		command(c);
+	n = strlen(argv[1]);
+	if(n > 5 && strcmp(argv[1] + n - 5, ".wast") == 0)
+		r = runwast(text, len, argv[1]);
+	else
+		r = runjson(text, argv[1]);
+	if(r < 0){
+		wasmstorefree(store);
+		freeall();
+		return 2;
+	}
 	printf("%d passed, %d failed\n", passed, failed);
 	wasmstorefree(store);
 	freeall();
