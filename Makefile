@@ -11,6 +11,8 @@
 # products to ALL, and its benchmark and fuzz targets to BENCH and FUZZ.
 
 B := build
+# Reference data of other projects, beside the checkout or in /work/shared.
+TESTDATA ?= $(if $(wildcard ../shared/testdata),../shared/testdata,/work/shared/testdata)
 # build in parallel on every core unless told otherwise
 MAKEFLAGS += -j$(shell nproc)
 HOSTCC := clang

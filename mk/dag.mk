@@ -102,7 +102,7 @@ $(B)/host/ghostdag-fast: tools/dag/ghostdag.c tools/dag/json.c $(DAGTOOLHDR) $(D
 
 .PHONY: bench-dag
 bench-dag: $(B)/host/dagbench $(B)/host/ghostdag-fast
-	$(B)/host/ghostdag-fast --bench ../shared/testdata/ghostdag/goref5000.json.gz
+	$(B)/host/ghostdag-fast --bench $(TESTDATA)/ghostdag/goref5000.json.gz
 	for c in "18 10" "124 10" "18 100" "124 100"; do $(B)/host/dagbench $$c 60000 || exit 1; done
 	$(B)/host/dagbench crdt 400000
 BENCH += bench-dag

@@ -78,7 +78,7 @@ $(B)/host/watfuzz: tools/wasm/fuzz.c $(WASMSRC) $(WASMHDR)
 watfuzz: $(B)/host/watfuzz
 	@mkdir -p $(B)/wasm/watcorpus
 	find $(B)/wasm/spec -name '*.wat' -size -2k 2>/dev/null | sort | head -n 300 | xargs -r cp -f -t $(B)/wasm/watcorpus
-	find ../shared/testdata/wasm-spec -name '*.wast' -size -4k 2>/dev/null | sort | xargs -r cp -f -t $(B)/wasm/watcorpus
+	find $(TESTDATA)/wasm-spec -name '*.wast' -size -4k 2>/dev/null | sort | xargs -r cp -f -t $(B)/wasm/watcorpus
 	$(B)/host/watfuzz -runs=1000000 -max_len=4096 -rss_limit_mb=2048 -print_final_stats=1 $(B)/wasm/watcorpus
 FUZZ += watfuzz
 

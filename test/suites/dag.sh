@@ -1,7 +1,7 @@
 #!/bin/sh
 # GHOSTDAG and CRDT: unit tests, Kaspa reference DAGs, simulator seeds.
 B=build/host
-data=../shared/testdata/ghostdag
+data=${TESTDATA:-../shared/testdata}/ghostdag
 $B/dagtest
 $B/crdttest
 for f in $data/*.json $data/*.json.gz; do

@@ -4,8 +4,7 @@
 # limits and hostile input.  Run from the repo root after make all.
 B=build
 T=$B/wasm/test
-SPEC=../shared/testdata/wasm-spec
-[ -d "$SPEC" ] || SPEC=/work/shared/testdata/wasm-spec
+SPEC=${TESTDATA:-../shared/testdata}/wasm-spec
 mkdir -p $T
 
 pass() { echo "PASS: $1"; }
